@@ -1,0 +1,78 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from practices.figures import Figure
+from practices.rich_text import CATALOGUE_FEATURES
+
+
+class CityIndexPage(Page):
+    """The member municipalities, one per language, always at /<lang>/cities/."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=CATALOGUE_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cities.CityPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta:
+        verbose_name = _("index of cities")
+
+
+class CityPage(Page):
+    """A member municipality. Its practices live beneath it, which is what scopes editors' rights."""
+
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(
+        _("official contact address"),
+        blank=True,
+        help_text=_("The municipality's public address for enquiries, never a person's own address."),
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    intro = RichTextField(_("introduction"), blank=True, features=CATALOGUE_FEATURES)
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("emblem"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    parent_page_types = ["cities.CityIndexPage"]
+    subpage_types = ["practices.PracticePage"]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    search_fields = [*Page.search_fields, index.SearchField("region"), index.SearchField("intro")]
+
+    content_panels = [
+        FieldPanel("title", heading=_("Name of the municipality")),
+        FieldPanel("region"),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("email")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading=_("Location on the map"),
+            help_text=_("Decimal degrees, for example 37.9838 and 23.7275 for Athens."),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("emblem"),
+        InlinePanel("figures", heading=_("Figures about the city's population"), label=_("figure")),
+    ]
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+
+class CityFigure(Figure):
+    page = ParentalKey(CityPage, related_name="figures", on_delete=models.CASCADE)

@@ -1,0 +1,30 @@
+from .inlines import (
+    Achievement,
+    Adaptation,
+    Outcome,
+    PracticeFigure,
+    PracticeImage,
+    PracticeLink,
+    PracticeOrganisation,
+    Recognition,
+    Testimonial,
+)
+from .pages import PracticeIndexPage, PracticePage
+from .snippets import Category, Organisation, TargetGroup
+
+__all__ = [
+    "Achievement",
+    "Adaptation",
+    "Category",
+    "Organisation",
+    "Outcome",
+    "PracticeFigure",
+    "PracticeImage",
+    "PracticeIndexPage",
+    "PracticeLink",
+    "PracticeOrganisation",
+    "PracticePage",
+    "Recognition",
+    "TargetGroup",
+    "Testimonial",
+]

@@ -1,0 +1,211 @@
+"""The ordered lists inside a practice record.
+
+Each list is an inline model, never free text, so it can be validated,
+filtered, exported and translated item by item. Links to organisations and
+pages are synchronised (copied unchanged) into translations and resolved to
+the reader's language when rendered; see docs/decisions/0003.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from ..figures import Figure
+from ..partial_date import PartialDateField
+from ..vocabulary import Role
+from .snippets import in_default_locale
+
+ORGANISATION_HELP = _("Choose the organisation. If it is missing, propose it under Snippets › Organisations.")
+
+
+class PracticeItem(TranslatableMixin, Orderable):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+
+class PracticeOrganisation(PracticeItem):
+    page = ParentalKey("practices.PracticePage", related_name="organisations", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "practices.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+        help_text=ORGANISATION_HELP,
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    period_from = PartialDateField(
+        _("from"), blank=True, null=True, help_text=_("Leave empty if the role started with the practice.")
+    )
+    period_until = PartialDateField(
+        _("until"), blank=True, null=True, help_text=_("Leave empty if the role continues.")
+    )
+
+    override_translatable_fields = [SynchronizedField("organisation")]
+    panels = [
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("period_from"), FieldPanel("period_until")]),
+    ]
+
+    class Meta(PracticeItem.Meta):
+        verbose_name = _("organisation and role")
+        verbose_name_plural = _("organisations and roles")
+
+    def clean(self):
+        super().clean()
+        if self.period_from and self.period_until and self.period_until < self.period_from:
+            raise ValidationError({"period_until": _("“Until” cannot be before “from”.")})
+
+
+class PracticeFigure(Figure):
+    page = ParentalKey("practices.PracticePage", related_name="figures", on_delete=models.CASCADE)
+
+
+class Outcome(PracticeItem):
+    page = ParentalKey("practices.PracticePage", related_name="outcomes", on_delete=models.CASCADE)
+    value = models.DecimalField(_("number"), max_digits=16, decimal_places=2)
+    label = models.CharField(
+        _("what the number counts"), max_length=255, help_text=_("For example “registered members”.")
+    )
+    unit = models.CharField(
+        _("unit"), max_length=60, blank=True, help_text=_("Optional, for example “%” or “hours”.")
+    )
+    about = models.CharField(
+        _("measured on"),
+        max_length=255,
+        blank=True,
+        help_text=_("Optional: what the number is about, for example the name of a platform or service."),
+    )
+    date = PartialDateField(_("date"), blank=True, null=True, help_text=_("When it was counted, if known."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]),
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("about"), FieldPanel("date")]),
+    ]
+
+    class Meta(PracticeItem.Meta):
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+
+
+class Achievement(PracticeItem):
+    page = ParentalKey("practices.PracticePage", related_name="achievements", on_delete=models.CASCADE)
+    text = models.TextField(_("achievement"), help_text=_("One achievement, as one or two sentences."))
+
+    panels = [FieldPanel("text")]
+
+    class Meta(PracticeItem.Meta):
+        verbose_name = _("achievement")
+        verbose_name_plural = _("achievements")
+
+
+class Testimonial(PracticeItem):
+    page = ParentalKey("practices.PracticePage", related_name="testimonials", on_delete=models.CASCADE)
+    quote = models.TextField(_("quotation"), help_text=_("The person's words, without quotation marks."))
+    name = models.CharField(_("name"), max_length=255)
+    role = models.CharField(_("role"), max_length=255, blank=True)
+    organisation = models.ForeignKey(
+        "practices.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+
+    override_translatable_fields = [SynchronizedField("organisation")]
+    panels = [
+        FieldPanel("quote"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldPanel("organisation"),
+    ]
+
+    class Meta(PracticeItem.Meta):
+        verbose_name = _("testimonial")
+        verbose_name_plural = _("testimonials")
+
+
+class Recognition(PracticeItem):
+    page = ParentalKey("practices.PracticePage", related_name="recognitions", on_delete=models.CASCADE)
+    by = models.ForeignKey(
+        "practices.Organisation",
+        verbose_name=_("recognised by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+    text = models.CharField(_("recognition"), max_length=500, blank=True)
+    date = PartialDateField(_("date"), blank=True, null=True)
+
+    override_translatable_fields = [SynchronizedField("by")]
+    panels = [FieldRowPanel([FieldPanel("by"), FieldPanel("date")]), FieldPanel("text")]
+
+    class Meta(PracticeItem.Meta):
+        verbose_name = _("recognition")
+        verbose_name_plural = _("recognitions")
+
+
+class PracticeLink(PracticeItem):
+    page = ParentalKey("practices.PracticePage", related_name="links", on_delete=models.CASCADE)
+    url = models.URLField(_("web address"), max_length=500)
+    label = models.CharField(
+        _("link text"), max_length=255, help_text=_("What the reader will find there, for example “Website”.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("url")])]
+
+    class Meta(PracticeItem.Meta):
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+
+class PracticeImage(PracticeItem):
+    page = ParentalKey("practices.PracticePage", related_name="images", on_delete=models.CASCADE)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.PROTECT, related_name="+"
+    )
+    alt = models.CharField(
+        _("text alternative"),
+        max_length=255,
+        help_text=_("Describe what the picture shows for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    credit = models.CharField(
+        _("credit"), max_length=255, blank=True, help_text=_("Photographer or rights holder.")
+    )
+
+    override_translatable_fields = [SynchronizedField("credit")]
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("alt"),
+        FieldRowPanel([FieldPanel("caption"), FieldPanel("credit")]),
+    ]
+
+    class Meta(PracticeItem.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class Adaptation(Orderable):
+    """This practice adapts another city's practice (the format's `adapted_from`)."""
+
+    page = ParentalKey("practices.PracticePage", related_name="adapted_from", on_delete=models.CASCADE)
+    source = models.ForeignKey(
+        "practices.PracticePage",
+        verbose_name=_("adapted from"),
+        on_delete=models.CASCADE,
+        related_name="adaptations",
+    )
+
+    panels = [PageChooserPanel("source", "practices.PracticePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("adapted practice")
+        verbose_name_plural = _("adapted from")

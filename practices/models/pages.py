@@ -1,0 +1,207 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from ..partial_date import PartialDateField
+from ..rich_text import CATALOGUE_FEATURES
+from ..vocabulary import Evidence, Status
+from .snippets import in_default_locale
+
+SYNC_HELP = _(
+    "Translations: when you sync a translation with this page, every text that has "
+    "not been translated yet is shown in this page's language, and lists (organisations, "
+    "figures, links…) are replaced by this page's lists. Translated texts are kept."
+)
+
+
+class PracticeIndexPage(Page):
+    """The catalogue listing, one per language, always at /<lang>/practices/."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=CATALOGUE_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta:
+        verbose_name = _("catalogue of practices")
+
+
+class PracticePage(Page):
+    """One good practice of one member city. It always lives under its city's page."""
+
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three sentences, at most 600 characters. Shown in lists and search results."),
+    )
+    description = RichTextField(_("description"), features=CATALOGUE_FEATURES)
+    categories = ParentalManyToManyField(
+        "practices.Category",
+        verbose_name=_("categories"),
+        related_name="practices",
+        limit_choices_to=in_default_locale,
+        help_text=_("Choose at least one."),
+    )
+    target_groups = ParentalManyToManyField(
+        "practices.TargetGroup",
+        verbose_name=_("target groups"),
+        related_name="practices",
+        blank=True,
+        limit_choices_to=in_default_locale,
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN)
+    started = PartialDateField(
+        _("started"), help_text=_("YYYY, YYYY-MM or YYYY-MM-DD, as precise as you know it.")
+    )
+    ended = PartialDateField(
+        _("ended"),
+        blank=True,
+        null=True,
+        help_text=_("Required when the practice is completed or discontinued."),
+    )
+    evidence = models.CharField(
+        _("evidence level"),
+        max_length=30,
+        choices=Evidence.choices,
+        default=Evidence.DESCRIBED,
+        help_text=_(
+            "How the results are known: only described, monitored with data, evaluated, or evaluated by an outside body."
+        ),
+    )
+    lessons = RichTextField(
+        _("lessons learned"),
+        blank=True,
+        features=CATALOGUE_FEATURES,
+        help_text=_("What did not work, and what the team would change."),
+    )
+    transferability = RichTextField(
+        _("transferability"),
+        blank=True,
+        features=CATALOGUE_FEATURES,
+        help_text=_("What another city needs in order to adapt this practice."),
+    )
+    contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    documented = PartialDateField(
+        _("documented"),
+        blank=True,
+        null=True,
+        help_text=_("When this record was written or last checked."),
+    )
+
+    parent_page_types = ["cities.CityPage"]
+    subpage_types = []
+
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("acronym"),
+        SynchronizedField("contact_phone"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("acronym", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("lessons"),
+        index.SearchField("transferability"),
+        index.AutocompleteField("acronym"),
+        index.FilterField("status"),
+        index.FilterField("evidence"),
+        index.FilterField("started"),
+        index.FilterField("documented"),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.RelatedFields("achievements", [index.SearchField("text")]),
+        index.RelatedFields("outcomes", [index.SearchField("label"), index.SearchField("about")]),
+    ]
+
+    content_panels = [
+        HelpPanel(content=SYNC_HELP),
+        FieldPanel("title", help_text=_("The practice's full name.")),
+        FieldRowPanel([FieldPanel("subtitle"), FieldPanel("acronym")]),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Categories and target groups"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("evidence")]),
+                FieldRowPanel([FieldPanel("started"), FieldPanel("ended"), FieldPanel("documented")]),
+            ],
+            heading=_("Status and dates"),
+        ),
+        InlinePanel("organisations", heading=_("Organisations and their roles"), label=_("organisation")),
+    ]
+    results_panels = [
+        InlinePanel("outcomes", heading=_("Results in numbers"), label=_("outcome")),
+        InlinePanel("achievements", heading=_("Achievements"), label=_("achievement")),
+        InlinePanel("recognitions", heading=_("Recognitions"), label=_("recognition")),
+        InlinePanel("testimonials", heading=_("Testimonials"), label=_("testimonial")),
+        InlinePanel("figures", heading=_("Context figures"), label=_("figure")),
+    ]
+    more_panels = [
+        FieldPanel("lessons"),
+        FieldPanel("transferability"),
+        InlinePanel("adapted_from", heading=_("Adapted from other cities' practices"), label=_("practice")),
+        InlinePanel("links", heading=_("Links"), label=_("link")),
+        InlinePanel("images", heading=_("Images"), label=_("image")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Contact person"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Practice")),
+            ObjectList(results_panels, heading=_("Results and voices")),
+            ObjectList(more_panels, heading=_("Lessons, links and images")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    def clean(self):
+        super().clean()
+        if self.started and self.ended and self.ended < self.started:
+            raise ValidationError({"ended": _("The end cannot be before the start.")})
+        if self.status in (Status.COMPLETED, Status.DISCONTINUED) and not self.ended:
+            raise ValidationError({"ended": _("Give the end date of a completed or discontinued practice.")})
+
+    @property
+    def city(self):
+        return self.get_parent().specific

@@ -1,0 +1,54 @@
+"""The catalogue format's closed vocabularies, with reader-facing labels.
+
+The stored values are the format's own, so imports and exports need no
+mapping; the labels are gettext strings and so follow the reader's language.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Status(models.TextChoices):
+    UNKNOWN = "unknown", pgettext_lazy("practice status", "Unknown")
+    PLANNED = "planned", pgettext_lazy("practice status", "Planned")
+    ONGOING = "ongoing", pgettext_lazy("practice status", "Ongoing")
+    COMPLETED = "completed", pgettext_lazy("practice status", "Completed")
+    DISCONTINUED = "discontinued", pgettext_lazy("practice status", "Discontinued")
+
+
+class Evidence(models.TextChoices):
+    DESCRIBED = "described", _("Described")
+    MONITORED = "monitored", _("Monitored")
+    EVALUATED = "evaluated", _("Evaluated")
+    EXTERNALLY_EVALUATED = "externally_evaluated", _("Externally evaluated")
+
+
+class Role(models.TextChoices):
+    LEAD = "lead", _("Lead")
+    FOUNDING_DONOR = "founding_donor", _("Founding donor")
+    FUNDER = "funder", _("Funder")
+    DESIGN_MANAGEMENT = "design_management", _("Design and management")
+    PARTNER = "partner", _("Partner")
+    SUPPORTER = "supporter", _("Supporter")
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPAL = "municipal", _("Municipal")
+    GOVERNMENT = "government", _("Government")
+    INTERNATIONAL = "international", _("International organisation")
+    NGO = "ngo", _("Non-governmental organisation")
+    FOUNDATION = "foundation", _("Foundation")
+    ACADEMIC = "academic", _("Academic")
+    PRIVATE = "private", _("Private sector")
+    OTHER = "other", pgettext_lazy("organisation kind", "Other")
+
+
+class FigureKind(models.TextChoices):
+    POPULATION = "population", _("General population")
+    ASYLUM_SEEKERS_AND_REFUGEES = (
+        "asylum_seekers_and_refugees",
+        _("Asylum seekers and beneficiaries of international protection"),
+    )
+    MIGRANTS = "migrants", _("Migrants")
+    OTHER = "other", pgettext_lazy("figure kind", "Other")
