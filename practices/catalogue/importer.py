@@ -1,0 +1,71 @@
+"""Reading, validating and writing a catalogue file as one all-or-nothing step."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from .errors import CatalogueInvalid, Problem
+from .kinds import ALL_KINDS
+from .validation import validate
+from .writer import Writer, existing_ids
+
+
+@dataclass
+class ImportResult:
+    tallies: dict
+    notes: list
+    dry_run: bool
+
+    def lines(self):
+        return [self.tallies[kind.key].line(kind.key) for kind in ALL_KINDS]
+
+
+class _DryRunRollback(Exception):
+    pass
+
+
+def read_document(path):
+    path = Path(path)
+    limit = settings.CATALOGUE_MAX_FILE_BYTES
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise CatalogueInvalid([Problem("", f"cannot read {path}: {error.strerror}")]) from error
+    if size > limit:
+        raise CatalogueInvalid([Problem("", f"the file is {size:,} bytes; the limit is {limit:,}")])
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise CatalogueInvalid([Problem("", f"the file is not UTF-8 text (byte {error.start})")]) from error
+    except json.JSONDecodeError as error:
+        raise CatalogueInvalid(
+            [Problem("", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")]
+        ) from error
+
+
+def import_document(document, folder=None, publish=False, dry_run=False):
+    """Validate the whole document, then write it in one transaction.
+
+    Raises CatalogueInvalid (and writes nothing) on any problem. A dry run
+    does all the work and rolls it back, so its report is exactly what a real
+    run would do.
+    """
+    ctx = validate(document, folder, existing_ids())
+    result = None
+    try:
+        with transaction.atomic():
+            tallies = Writer(ctx, publish=publish).write()
+            result = ImportResult(tallies=tallies, notes=ctx.notes, dry_run=dry_run)
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    return result
+
+
+def import_file(path, publish=False, dry_run=False):
+    path = Path(path)
+    return import_document(read_document(path), folder=path.parent, publish=publish, dry_run=dry_run)
