@@ -17,7 +17,7 @@ from . import html as rich_html
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[a-z0-9]+)*$"
-PDATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+PDATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 CHILD_KEY_NAMESPACE = uuid.UUID("7b0f2a43-3f1e-4c1e-9a51-6f1d2c1c9e10")
 
 

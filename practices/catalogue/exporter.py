@@ -1,0 +1,83 @@
+"""Export: the site's catalogue back into `cni-catalogue/1`.
+
+It reads every field through the same declarations the importer writes
+with, so an export imported into an empty site exports again identically.
+"""
+
+import json
+
+from django.conf import settings
+
+from wagtail_localize.models import TranslationSource
+
+from . import FORMAT
+from .kinds import CITIES, PRACTICES, SNIPPET_KINDS
+from .writer import _latest
+
+
+class _ReadContext:
+    """The little the field specs need when reading."""
+
+
+def _source_locales(instances):
+    keys = {instance.translation_key for instance in instances}
+    return dict(TranslationSource.objects.filter(object_id__in=keys).values_list("object_id", "locale__language_code"))
+
+
+def _group_by_key(instances):
+    groups = {}
+    for instance in instances:
+        groups.setdefault(instance.translation_key, []).append(instance)
+    return groups
+
+
+def _record(kind, versions, source_lang, record_id, include_drafts):
+    ctx = _ReadContext()
+    by_lang = {}
+    for version in versions:
+        if include_drafts:
+            version = _latest(version)
+        by_lang[version.locale.language_code] = version
+    record = {"id": record_id}
+    if source_lang != settings.LANGUAGE_CODE:
+        record["source_language"] = source_lang
+    if kind is PRACTICES:
+        record["city"] = by_lang[source_lang].get_parent().slug
+    for spec in kind.fields:
+        value = spec.export({lang: spec.read(version, ctx) for lang, version in sorted(by_lang.items())}, source_lang)
+        if value is not None:
+            record[spec.key] = value
+    return record
+
+
+def _export_kind(kind, queryset, include_drafts, id_of):
+    instances = list(queryset)
+    sources = _source_locales(instances)
+    records = []
+    for key, versions in _group_by_key(instances).items():
+        source_lang = sources.get(key, versions[0].locale.language_code)
+        if source_lang not in {version.locale.language_code for version in versions}:
+            continue
+        records.append(_record(kind, versions, source_lang, id_of(versions[0]), include_drafts))
+    return sorted(records, key=lambda record: record["id"])
+
+
+def export_catalogue(city=None, include_drafts=False):
+    document = {"format": FORMAT, "source_language": settings.LANGUAGE_CODE}
+    for kind in SNIPPET_KINDS:
+        queryset = kind.model.objects.select_related("locale")
+        if not include_drafts and hasattr(kind.model, "live"):
+            queryset = queryset.filter(live=True)
+        document[kind.key] = _export_kind(kind, queryset, include_drafts, lambda instance: instance.catalogue_id)
+    for kind in (CITIES, PRACTICES):
+        queryset = kind.model.objects.filter(alias_of__isnull=True).select_related("locale")
+        if not include_drafts:
+            queryset = queryset.live()
+        if city:
+            queryset = queryset.filter(url_path__contains=f"/cities/{city}/")
+        document[kind.key] = _export_kind(kind, queryset, include_drafts, lambda page: page.slug)
+    return document
+
+
+def dumps(document):
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
