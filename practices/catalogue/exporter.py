@@ -5,6 +5,7 @@ with, so an export imported into an empty site exports again identically.
 """
 
 import json
+from pathlib import Path
 
 from django.conf import settings
 
@@ -21,7 +22,9 @@ class _ReadContext:
 
 def _source_locales(instances):
     keys = {instance.translation_key for instance in instances}
-    return dict(TranslationSource.objects.filter(object_id__in=keys).values_list("object_id", "locale__language_code"))
+    return dict(
+        TranslationSource.objects.filter(object_id__in=keys).values_list("object_id", "locale__language_code")
+    )
 
 
 def _group_by_key(instances):
@@ -44,7 +47,9 @@ def _record(kind, versions, source_lang, record_id, include_drafts):
     if kind is PRACTICES:
         record["city"] = by_lang[source_lang].get_parent().slug
     for spec in kind.fields:
-        value = spec.export({lang: spec.read(version, ctx) for lang, version in sorted(by_lang.items())}, source_lang)
+        value = spec.export(
+            {lang: spec.read(version, ctx) for lang, version in sorted(by_lang.items())}, source_lang
+        )
         if value is not None:
             record[spec.key] = value
     return record
@@ -68,7 +73,9 @@ def export_catalogue(city=None, include_drafts=False):
         queryset = kind.model.objects.select_related("locale")
         if not include_drafts and hasattr(kind.model, "live"):
             queryset = queryset.filter(live=True)
-        document[kind.key] = _export_kind(kind, queryset, include_drafts, lambda instance: instance.catalogue_id)
+        document[kind.key] = _export_kind(
+            kind, queryset, include_drafts, lambda instance: instance.catalogue_id
+        )
     for kind in (CITIES, PRACTICES):
         queryset = kind.model.objects.filter(alias_of__isnull=True).select_related("locale")
         if not include_drafts:
@@ -77,6 +84,38 @@ def export_catalogue(city=None, include_drafts=False):
             queryset = queryset.filter(url_path__contains=f"/cities/{city}/")
         document[kind.key] = _export_kind(kind, queryset, include_drafts, lambda page: page.slug)
     return document
+
+
+def image_paths(document):
+    """Every image file the document names, as exported paths."""
+    for organisation in document.get("organisations", []):
+        if "logo" in organisation:
+            yield organisation["logo"]
+    for city in document.get("cities", []):
+        if "emblem" in city:
+            yield city["emblem"]
+    for practice in document.get("practices", []):
+        for image in practice.get("images", []):
+            yield image["file"]
+
+
+def write_export_folder(document, folder):
+    """DIR/catalogue.json with its images beside it, at the paths it names."""
+    from wagtail.images import get_image_model
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    images = get_image_model().objects
+    for relative in sorted(set(image_paths(document))):
+        prefix = relative.split("/", 1)[1].split("-", 1)[0]
+        image = images.filter(file_hash__startswith=prefix).first()
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with image.file.open("rb") as source:
+            target.write_bytes(source.read())
+    path = folder / "catalogue.json"
+    path.write_text(dumps(document), encoding="utf-8")
+    return path
 
 
 def dumps(document):

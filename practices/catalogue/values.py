@@ -8,6 +8,7 @@ come from these declarations, so they cannot drift apart.
 
 import decimal
 import uuid
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -368,4 +369,15 @@ class ImageFile(Spec):
         return image.get_file_hash() if image else None
 
     def export(self, values_by_lang, source_lang):
-        return values_by_lang[source_lang]
+        file_hash = values_by_lang[source_lang]
+        return exported_image_path(file_hash) if file_hash else None
+
+
+def exported_image_path(file_hash):
+    """Where an export folder keeps an image: named by content, so names never clash."""
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.filter(file_hash=file_hash).first()
+    prefix = f"{file_hash[:12]}-"
+    name = Path(image.file.name).name if image else "image"
+    return f"images/{name if name.startswith(prefix) else prefix + name}"

@@ -44,6 +44,15 @@ class PracticeIndexPage(Page):
     class Meta:
         verbose_name = _("catalogue of practices")
 
+    def get_context(self, request, *args, **kwargs):
+        from ..presenters import catalogue_page, reader_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["practices_page"], context["practices"] = catalogue_page(
+            reader_for(request), request.GET.get("page"), locale=self.locale_id
+        )
+        return context
+
 
 class PracticePage(Page):
     """One good practice of one member city. It always lives under its city's page."""
@@ -205,3 +214,10 @@ class PracticePage(Page):
     @property
     def city(self):
         return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from ..presenters import present_practice, reader_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["practice"] = present_practice(self, reader_for(request))
+        return context

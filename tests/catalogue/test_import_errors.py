@@ -83,7 +83,11 @@ def test_missing_source_language_text(accmr_document, write_catalogue, capsys):
 
 @pytest.mark.parametrize(
     ("value", "reason"),
-    [("2017-13", "is not a date as YYYY"), ("2019-02-30", "has no day 30"), ("June 2017", "is not a date as YYYY")],
+    [
+        ("2017-13", "is not a date as YYYY"),
+        ("2019-02-30", "has no day 30"),
+        ("June 2017", "is not a date as YYYY"),
+    ],
 )
 def test_bad_date(accmr_document, write_catalogue, capsys, value, reason):
     practice(accmr_document)["started"] = value

@@ -1,0 +1,151 @@
+"""Lists of practices and cities: the catalogue, the cities index, a city, home.
+
+`practice_cards` is the catalogue's one way of turning practice pages into
+cards, so the search page can reuse it (and the `practice_list` include) for
+its results. It costs four queries however many cards it makes.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+
+from wagtail.models import Page
+
+from cities.models import CityPage
+
+from ..models import Category, PracticePage
+from .practice import FigureView, PageLink, chronological, city_link, figure_views
+from .reader import Reader, with_source_locale
+from .text import collation_key
+
+LIST_DEFERRED_FIELDS = ["description", "lessons", "transferability"]
+CATALOGUE_PAGE_SIZE = 24
+LATEST_COUNT = 6
+
+
+@dataclass(frozen=True)
+class PracticeCard:
+    title: str
+    url: str
+    lang: str
+    acronym: str
+    summary: str
+    status: str
+    status_label: str
+    city: PageLink | None
+    categories: list
+
+
+@dataclass(frozen=True)
+class CityCard:
+    title: str
+    url: str
+    lang: str
+    region: str
+    practice_count: int
+
+
+@dataclass
+class CityView:
+    lang: str
+    figures: list[FigureView] = field(default_factory=list)
+    practices: list[PracticeCard] = field(default_factory=list)
+
+
+def practice_queryset(reader: Reader, locale=None):
+    """Live, public practices in the reader's locale (aliases included), ready for cards."""
+    return (
+        with_source_locale(reader.visible(PracticePage).filter(locale=locale or reader.locale))
+        .defer(*LIST_DEFERRED_FIELDS)
+        .prefetch_related("categories")
+    )
+
+
+def practice_cards(reader: Reader, pages):
+    """Cards for practice pages, with categories and cities in the reader's language."""
+    pages = list(pages)
+    if not pages:
+        return []
+    prefetch_related_objects(pages, "categories")
+    categories = reader.localize_snippets(
+        Category, [category for page in pages for category in page.categories.all()]
+    )
+    languages = reader.content_languages(pages)
+    cities = reader.parents(CityPage, pages)
+    return [
+        PracticeCard(
+            title=page.title,
+            url=reader.url(page),
+            lang=languages[page.pk],
+            acronym=page.acronym,
+            summary=page.summary,
+            status=page.status,
+            status_label=page.get_status_display(),
+            city=city_link(reader, cities.get(page.pk)),
+            categories=sorted(
+                (categories[category.pk] for category in page.categories.all()),
+                key=lambda term: collation_key(term.name),
+            ),
+        )
+        for page in pages
+    ]
+
+
+@dataclass
+class HomeView:
+    latest: list[PracticeCard]
+    practice_count: int
+    city_count: int
+
+
+def catalogue_page(reader: Reader, number, locale=None):
+    """One page of the catalogue, by title: (Django page object, its cards)."""
+    queryset = practice_queryset(reader, locale).order_by("title", "pk")
+    page_obj = Paginator(queryset, CATALOGUE_PAGE_SIZE).get_page(number)
+    return page_obj, practice_cards(reader, page_obj.object_list)
+
+
+def present_home(page, reader: Reader):
+    locale = page.locale_id
+    latest = practice_queryset(reader, locale).order_by("-first_published_at", "-pk")[:LATEST_COUNT]
+    return HomeView(
+        latest=practice_cards(reader, latest),
+        practice_count=reader.visible(PracticePage).filter(locale=locale).count(),
+        city_count=reader.visible(CityPage).filter(locale=locale).count(),
+    )
+
+
+def city_cards(reader: Reader, index_page):
+    """The member cities under a cities index, each with its number of live practices."""
+    cities = list(with_source_locale(reader.visible(CityPage).child_of(index_page)))
+    if not cities:
+        return []
+    practice_paths = (
+        reader.visible(PracticePage)
+        .filter(path__startswith=index_page.path, depth=index_page.depth + 2)
+        .values_list("path", flat=True)
+    )
+    counts = Counter(path[: -Page.steplen] for path in practice_paths)
+    languages = reader.content_languages(cities)
+    cards = [
+        CityCard(
+            title=city.title,
+            url=reader.url(city),
+            lang=languages[city.pk],
+            region=city.region,
+            practice_count=counts[city.path],
+        )
+        for city in cities
+    ]
+    return sorted(cards, key=lambda card: collation_key(card.title))
+
+
+def present_city(page, reader: Reader):
+    view = CityView(lang=reader.content_language(page))
+    view.figures = figure_views(chronological(page.figures.all()), view.lang, reader)
+    if page.pk:
+        practices = practice_queryset(reader, locale=page.locale_id).child_of(page)
+        view.practices = sorted(practice_cards(reader, practices), key=lambda card: collation_key(card.title))
+    return view

@@ -1,0 +1,241 @@
+"""A practice page as its reader sees it: every relation in the reader's language.
+
+`present_practice` runs a fixed number of queries (about twenty) whatever the
+length of the practice's lists: one per inline list, one per snippet model for
+all the snippets the page mentions, one for the linked practices and one for
+their cities.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from wagtail.images import get_image_model
+
+from cities.models import CityFigure, CityPage
+
+from ..models import Adaptation, Category, Organisation, PracticePage, TargetGroup
+from ..partial_date import PartialDate
+from ..vocabulary import FigureKind, Role
+from .reader import Reader
+from .text import collation_key
+
+# The gallery's one rendition. It must be the spec the practice template
+# passes to {% image %}, or each image costs a query to find its rendition.
+GALLERY_RENDITION = "max-1200x900"
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A page to link, with the language its title is in."""
+
+    title: str
+    url: str | None
+    lang: str
+    city: "PageLink | None" = None
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """A dated, sourced number. Label and source are the editors' text when given."""
+
+    label: str
+    label_lang: str
+    value: int
+    approximate: bool
+    date: PartialDate | None
+    source: str
+    source_lang: str
+
+
+@dataclass(frozen=True)
+class Involvement:
+    organisation: Organisation
+    period_from: PartialDate | None
+    period_until: PartialDate | None
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    role: str
+    label: str
+    involvements: list[Involvement]
+
+
+@dataclass(frozen=True)
+class TestimonialView:
+    quote: str
+    name: str
+    role: str
+    organisation: Organisation | None
+
+
+@dataclass(frozen=True)
+class RecognitionView:
+    by: Organisation
+    text: str
+    date: PartialDate | None
+
+
+@dataclass
+class PracticeView:
+    page: PracticePage
+    lang: str
+    city: PageLink | None = None
+    city_figures: list[FigureView] = field(default_factory=list)
+    categories: list = field(default_factory=list)
+    target_groups: list = field(default_factory=list)
+    roles: list[RoleGroup] = field(default_factory=list)
+    figures: list[FigureView] = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
+    achievements: list = field(default_factory=list)
+    testimonials: list[TestimonialView] = field(default_factory=list)
+    recognitions: list[RecognitionView] = field(default_factory=list)
+    links: list = field(default_factory=list)
+    images: list = field(default_factory=list)
+    adapted_from: list[PageLink] = field(default_factory=list)
+    adapted_by: list[PageLink] = field(default_factory=list)
+
+    @property
+    def has_context_figures(self):
+        return bool(self.city_figures or self.figures)
+
+    @property
+    def has_results(self):
+        return bool(self.outcomes or self.achievements or self.recognitions)
+
+
+def figure_views(figures, content_lang, reader):
+    """View data for figures, in the order given."""
+    return [
+        FigureView(
+            label=figure.label or figure.get_kind_display(),
+            label_lang=content_lang if figure.label else reader.language,
+            value=figure.value,
+            approximate=figure.approximate,
+            date=figure.date,
+            source=figure.source,
+            source_lang=content_lang,
+        )
+        for figure in figures
+    ]
+
+
+def chronological(figures):
+    """A city's figures over time: grouped by what they count, oldest first, undated last."""
+    kinds = {kind.value: position for position, kind in enumerate(FigureKind)}
+    return sorted(
+        figures,
+        key=lambda figure: (
+            kinds.get(figure.kind, len(kinds)),
+            collation_key(figure.label),
+            figure.date is None,
+            figure.date or PartialDate(1),
+        ),
+    )
+
+
+def role_groups(involvements):
+    """Organisations grouped by role, in the vocabulary's order (lead first)."""
+    groups = []
+    for role in Role:
+        members = [inv for role_value, inv in involvements if role_value == role.value]
+        if members:
+            groups.append(RoleGroup(role=role.value, label=role.label, involvements=members))
+    return groups
+
+
+def city_link(reader, city):
+    if city is None:
+        return None
+    return PageLink(title=city.title, url=reader.url(city) if city.live else None, lang=city.lang)
+
+
+def linked_practices(reader, translation_keys):
+    """Live practices, each in the reader's language if it exists there, with its city."""
+    pages = reader.localize_pages(PracticePage, translation_keys)
+    cities = reader.parents(CityPage, pages.values())
+    links = {
+        key: PageLink(
+            title=page.title,
+            url=reader.url(page),
+            lang=page.lang,
+            city=city_link(reader, cities.get(page.pk)),
+        )
+        for key, page in pages.items()
+    }
+    return links
+
+
+def present_practice(page, reader: Reader):
+    view = PracticeView(page=page, lang=reader.content_language(page))
+
+    # The city is the page's parent, which is always in the page's own locale.
+    city = reader.parents(CityPage, [page]).get(page.pk) if page.path else None
+    if city is not None:
+        view.city = city_link(reader, city)
+        view.city_figures = figure_views(
+            chronological(CityFigure.objects.filter(page_id=city.pk)), city.lang, reader
+        )
+
+    categories = reader.localize_snippets(Category, page.categories.all())
+    view.categories = sorted(categories.values(), key=lambda term: collation_key(term.name))
+    target_groups = reader.localize_snippets(TargetGroup, page.target_groups.all())
+    view.target_groups = sorted(target_groups.values(), key=lambda term: collation_key(term.name))
+
+    involvements = list(page.organisations.all().select_related("organisation"))
+    testimonials = list(page.testimonials.all().select_related("organisation"))
+    recognitions = list(page.recognitions.all().select_related("by"))
+    organisations = reader.localize_snippets(
+        Organisation,
+        [item.organisation for item in involvements]
+        + [item.organisation for item in testimonials]
+        + [item.by for item in recognitions],
+    )
+    view.roles = role_groups(
+        (
+            item.role,
+            Involvement(organisations[item.organisation_id], item.period_from, item.period_until),
+        )
+        for item in involvements
+    )
+    view.testimonials = [
+        TestimonialView(
+            quote=item.quote,
+            name=item.name,
+            role=item.role,
+            organisation=organisations.get(item.organisation_id),
+        )
+        for item in testimonials
+    ]
+    view.recognitions = [
+        RecognitionView(by=organisations[item.by_id], text=item.text, date=item.date) for item in recognitions
+    ]
+
+    view.figures = figure_views(page.figures.all(), view.lang, reader)
+    view.outcomes = list(page.outcomes.all())
+    view.achievements = list(page.achievements.all())
+    view.links = list(page.links.all())
+    rendition_model = get_image_model().get_rendition_model()
+    view.images = list(
+        page.images.all()
+        .select_related("image")
+        .prefetch_related(
+            Prefetch(
+                "image__renditions",
+                queryset=rendition_model.objects.filter(filter_spec=GALLERY_RENDITION),
+            )
+        )
+    )
+
+    sources = [item.source.translation_key for item in page.adapted_from.all().select_related("source")]
+    if sources:
+        linked = linked_practices(reader, sources)
+        view.adapted_from = [linked[key] for key in dict.fromkeys(sources) if key in linked]
+    if page.pk:
+        adopters = Adaptation.objects.filter(source__translation_key=page.translation_key).values(
+            "page__translation_key"
+        )
+        linked = linked_practices(reader, adopters)
+        view.adapted_by = sorted(linked.values(), key=lambda link: collation_key(link.title))
+    return view

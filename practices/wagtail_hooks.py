@@ -1,0 +1,94 @@
+"""The catalogue's shared vocabulary in the admin, under one "Catalogue" menu.
+
+Categories and target groups are plain translatable snippets. Organisations
+keep drafts and revisions: an editor who cannot find a body proposes it as a
+draft, and someone with the "publish" permission on organisations (a reviewer)
+publishes it. The locale filter is added by Wagtail to every translatable
+snippet's listing.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import LocaleColumn, UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .admin_views import CatalogueIndexView
+from .models import Category, Organisation, TargetGroup
+
+
+class CatalogueIdForm(WagtailAdminModelForm):
+    """Reports a catalogue id already used in the same language as a form error.
+
+    The database refuses it anyway (one id per language), but the locale is not
+    a form field, so Django's own constraint check skips it and the admin would
+    fail with a server error instead of telling the editor.
+    """
+
+    def clean_catalogue_id(self):
+        catalogue_id = self.cleaned_data["catalogue_id"]
+        if self.instance.locale_id is None:
+            return catalogue_id
+        clash = (
+            self._meta.model.objects.filter(catalogue_id=catalogue_id, locale_id=self.instance.locale_id)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if clash is not None:
+            raise ValidationError(
+                _("“%(name)s” already has the catalogue id “%(id)s” in this language."),
+                code="unique",
+                params={"name": clash, "id": catalogue_id},
+            )
+        return catalogue_id
+
+
+class CatalogueSnippetViewSet(SnippetViewSet):
+    """The model's own panels with a form that checks the catalogue id, and a search that filters."""
+
+    index_view_class = CatalogueIndexView
+    list_per_page = 50
+
+    def get_edit_handler(self):
+        return ObjectList(self.model.panels, base_form_class=CatalogueIdForm).bind_to_model(self.model)
+
+
+class TermViewSet(CatalogueSnippetViewSet):
+    list_display = ["name", "catalogue_id", LocaleColumn(), UpdatedAtColumn()]
+    list_export = ["catalogue_id", "name", "description"]
+
+
+class CategoryViewSet(TermViewSet):
+    model = Category
+    icon = "tag"
+    menu_order = 100
+
+
+class TargetGroupViewSet(TermViewSet):
+    model = TargetGroup
+    icon = "user"
+    menu_order = 200
+
+
+class OrganisationViewSet(CatalogueSnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_order = 300
+    list_display = ["name", "acronym", "kind", "catalogue_id", LocaleColumn(), UpdatedAtColumn()]
+    list_filter = ["kind", "live"]
+    list_export = ["catalogue_id", "name", "acronym", "kind", "website", "live"]
+    inspect_view_enabled = True
+
+
+class CatalogueViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Catalogue")
+    menu_icon = "folder-open-inverse"
+    menu_name = "catalogue"
+    menu_order = 150
+    items = (CategoryViewSet, TargetGroupViewSet, OrganisationViewSet)
+
+
+register_snippet(CatalogueViewSetGroup)

@@ -1,0 +1,58 @@
+"""Export is lossless: export, import into an empty site, export again gives the same bytes."""
+
+import json
+
+import pytest
+
+from django.core.management import call_command
+from django.db import transaction
+
+from practices.catalogue.exporter import dumps, export_catalogue
+from practices.catalogue.importer import import_file
+from practices.models import PracticePage
+
+from .every_field import every_field_document
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_optional_field_survives_export_and_reimport(tmp_path, write_catalogue):
+    source = tmp_path / "source"
+    document = every_field_document(source)
+    (source / "catalogue.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with transaction.atomic():
+        import_file(source / "catalogue.json", publish=True)
+        call_command("export_catalogue", "--output", str(tmp_path / "export"))
+        first = (tmp_path / "export" / "catalogue.json").read_text(encoding="utf-8")
+        transaction.set_rollback(True)
+
+    assert PracticePage.objects.count() == 0
+    exported = json.loads(first)
+    practice = next(p for p in exported["practices"] if p["id"] == "karditsa-everything")
+    assert set(practice) == set(document["practices"][1]) | {"id"}
+    image_path = practice["images"][0]["file"]
+    assert (tmp_path / "export" / image_path).read_bytes() == (source / "files" / "photo.png").read_bytes()
+
+    import_file(tmp_path / "export" / "catalogue.json", publish=True)
+    assert dumps(export_catalogue()) == first
+
+
+def test_export_to_stdout_is_the_format(capsys, accmr_document, write_catalogue):
+    call_command("import_catalogue", str(write_catalogue(accmr_document)), "--publish")
+    capsys.readouterr()
+    call_command("export_catalogue", "--city", "athens")
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["format"] == "cni-catalogue/1"
+    assert [p["id"] for p in exported["practices"]] == ["accmr"]
+    assert (
+        exported["practices"][0]["title"]["en"] == "Athens Coordination Center for Migrant & Refugee issues"
+    )
+
+
+def test_drafts_are_exported_only_on_request(capsys, accmr_document, write_catalogue):
+    call_command("import_catalogue", str(write_catalogue(accmr_document)))
+    capsys.readouterr()
+    call_command("export_catalogue")
+    assert json.loads(capsys.readouterr().out)["practices"] == []
+    call_command("export_catalogue", "--include-drafts")
+    assert [p["id"] for p in json.loads(capsys.readouterr().out)["practices"]] == ["accmr"]
