@@ -7,6 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from .deferred_indexing import deferred_indexing
 from .errors import CatalogueInvalid, Problem
 from .kinds import ALL_KINDS
 from .validation import validate
@@ -56,7 +57,7 @@ def import_document(document, folder=None, publish=False, dry_run=False):
     ctx = validate(document, folder, existing_ids())
     result = None
     try:
-        with transaction.atomic():
+        with transaction.atomic(), deferred_indexing(keep=not dry_run):
             tallies = Writer(ctx, publish=publish).write()
             result = ImportResult(tallies=tallies, notes=ctx.notes, dry_run=dry_run)
             if dry_run:
