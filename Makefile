@@ -35,8 +35,11 @@ check: $(STAMP) messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# pytest exits 5 when it collected no test; that is a failure here too, said plainly.
 pytest: $(STAMP) messages
-	$(BIN)/pytest
+	@$(BIN)/pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing" >&2; fi; \
+	exit $$status
 
 test: lint check pytest
 

@@ -2,7 +2,11 @@
 
 import random
 
-CATEGORIES = [("housing", "Στέγαση", "Housing"), ("health", "Υγεία", "Health"), ("education", "Εκπαίδευση", "Education")]
+CATEGORIES = [
+    ("housing", "Στέγαση", "Housing"),
+    ("health", "Υγεία", "Health"),
+    ("education", "Εκπαίδευση", "Education"),
+]
 STATUSES = ["ongoing", "planned", "unknown"]
 WORDS_EL = "στέγαση πρόσφυγες προσφύγων διερμηνεία εκπαίδευση υγεία εργασία δήμος ένταξη γλώσσα παιδιά σχολείο".split()
 WORDS_EN = "housing refugees interpreting education health employment city integration language children school".split()
@@ -20,8 +24,12 @@ def generate(practices=1000, cities=20, seed=7):
         "source_language": "el",
         "categories": [{"id": cid, "name": both(el, en)} for cid, el, en in CATEGORIES],
         "target_groups": [{"id": "migrants", "name": both("Μετανάστες", "Migrants")}],
-        "organisations": [{"id": f"org-{n}", "name": both(f"Οργανισμός {n}", f"Organisation {n}")} for n in range(10)],
-        "cities": [{"id": f"city-{n}", "name": both(f"Δήμος {n}", f"Municipality {n}")} for n in range(cities)],
+        "organisations": [
+            {"id": f"org-{n}", "name": both(f"Οργανισμός {n}", f"Organisation {n}")} for n in range(10)
+        ],
+        "cities": [
+            {"id": f"city-{n}", "name": both(f"Δήμος {n}", f"Municipality {n}")} for n in range(cities)
+        ],
         "practices": [],
     }
     for n in range(practices):

@@ -26,6 +26,13 @@ class CityIndexPage(Page):
     class Meta:
         verbose_name = _("index of cities")
 
+    def get_context(self, request, *args, **kwargs):
+        from practices.presenters import city_cards, reader_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["cities"] = city_cards(reader_for(request), self)
+        return context
+
 
 class CityPage(Page):
     """A member municipality. Its practices live beneath it, which is what scopes editors' rights."""
@@ -72,6 +79,13 @@ class CityPage(Page):
     class Meta:
         verbose_name = _("city")
         verbose_name_plural = _("cities")
+
+    def get_context(self, request, *args, **kwargs):
+        from practices.presenters import present_city, reader_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["city"] = present_city(self, reader_for(request))
+        return context
 
 
 class CityFigure(Figure):

@@ -11,6 +11,7 @@ from home.views import choose_language
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", include("search.api")),
     path("", choose_language, name="choose_language"),
 ]
 

@@ -18,3 +18,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from practices.presenters import present_home, reader_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["home"] = present_home(self, reader_for(request))
+        return context

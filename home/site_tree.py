@@ -137,4 +137,18 @@ def ensure_site_tree():
             practices=_ensure_translation(practices, locale, titles["practices"]),
         )
     ensure_locale_synchronisation(locales)
-    return trees
+    # Re-read: pages created above were given children after being loaded, so
+    # their in-memory tree counters are stale.
+    return {
+        code: LocaleTree(
+            *(
+                model.objects.get(pk=page.pk)
+                for model, page in zip(
+                    (HomePage, CityIndexPage, PracticeIndexPage),
+                    (tree.home, tree.cities, tree.practices),
+                    strict=True,
+                )
+            )
+        )
+        for code, tree in trees.items()
+    }

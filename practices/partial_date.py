@@ -7,6 +7,7 @@ was given (which also sorts chronologically) and parsed into `PartialDate`.
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -17,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     year: int
     month: int | None = None
@@ -39,6 +41,20 @@ class PartialDate:
             if not 1 <= day <= last:
                 raise ValueError(f"{text!r} has no day {day}")
         return cls(year, month, day)
+
+    def _sort_key(self):
+        # A less precise date sorts before the more precise ones it contains,
+        # as its ISO text does ("2017" < "2017-06").
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other):
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() < other._sort_key()
+
+    def is_before(self, other):
+        """Wholly before `other`: "2017" is not before "2017-06", since it may mean December."""
+        return self.last_day() < other.first_day()
 
     @property
     def precision(self):
@@ -108,7 +124,7 @@ class PartialDateField(models.Field):
         return value.isoformat() if value else None
 
     def value_to_string(self, obj):
-        value = self.value_from_object(obj)
+        value = self.to_python(self.value_from_object(obj))
         return value.isoformat() if value else ""
 
     def formfield(self, **kwargs):

@@ -8,9 +8,12 @@ snippet's listing.
 """
 
 from django.core.exceptions import ValidationError
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import LocaleColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
@@ -18,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import CatalogueIndexView
 from .models import Category, Organisation, TargetGroup
+from .translation_report import TranslationReportView
 
 
 class CatalogueIdForm(WagtailAdminModelForm):
@@ -92,3 +96,27 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_urls():
+    return [
+        path("reports/translation-status/", TranslationReportView.as_view(), name="translation_report"),
+        path(
+            "reports/translation-status/results/",
+            TranslationReportView.as_view(results_only=True),
+            name="translation_report_results",
+        ),
+    ]
+
+
+class TranslationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("practices.view_translation_report")
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return TranslationReportMenuItem(
+        _("Translation status"), reverse("translation_report"), icon_name="globe", order=900
+    )

@@ -54,7 +54,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,7 +86,9 @@ TEMPLATES = [
 ]
 
 # An empty DATABASE_URL means the embedded default: SQLite beside the code.
-DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES = {
+    "default": env.db_url_config(env("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -110,7 +111,7 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Europe/Athens"
 USE_I18N = True
 USE_TZ = True
@@ -155,10 +156,32 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
-# Search: the embedded default is SQLite's own full-text index; see search/.
+# Machine translation in wagtail-localize's editor is off unless a DeepL key is
+# given; nothing is sent to any service otherwise.
+DEEPL_AUTH_KEY = env("DEEPL_AUTH_KEY", default="")
+if DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY},
+    }
+
+# Search: Greek-aware full-text search in the database itself (SQLite FTS5, or
+# PostgreSQL with the text-search configuration made by search's migrations),
+# plus one Elasticsearch index per language when ELASTICSEARCH_URL is set.
+# The public search view picks its backend with search.backends.for_language();
+# see search/backends/ and docs/decisions/0010-0012.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": (
+        {"BACKEND": "search.backends.postgres", "SEARCH_CONFIG": "greek_english"}
+        if IS_POSTGRES
+        else {"BACKEND": "search.backends.sqlite"}
+    ),
 }
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+if ELASTICSEARCH_URL:
+    from search.backends.elasticsearch_settings import per_language_backends
+
+    WAGTAILSEARCH_BACKENDS |= per_language_backends(ELASTICSEARCH_URL, [code for code, _name in LANGUAGES])
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@cities-network.example")

@@ -76,7 +76,7 @@ class Context:
     def check_order(self, record, earlier, later, path):
         if earlier in record and later in record:
             try:
-                if PartialDate.parse(record[later]) < PartialDate.parse(record[earlier]):
+                if PartialDate.parse(record[later]).is_before(PartialDate.parse(record[earlier])):
                     self.problem(
                         f"{path}.{later}", f"'{record[later]}' is before {earlier} '{record[earlier]}'"
                     )

@@ -58,7 +58,7 @@ class PracticeOrganisation(PracticeItem):
 
     def clean(self):
         super().clean()
-        if self.period_from and self.period_until and self.period_until < self.period_from:
+        if self.period_from and self.period_until and self.period_until.is_before(self.period_from):
             raise ValidationError({"period_until": _("“Until” cannot be before “from”.")})
 
 

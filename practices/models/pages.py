@@ -203,10 +203,11 @@ class PracticePage(Page):
     class Meta:
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
+        permissions = [("view_translation_report", _("Can view the translation status report"))]
 
     def clean(self):
         super().clean()
-        if self.started and self.ended and self.ended < self.started:
+        if self.started and self.ended and self.ended.is_before(self.started):
             raise ValidationError({"ended": _("The end cannot be before the start.")})
         if self.status in (Status.COMPLETED, Status.DISCONTINUED) and not self.ended:
             raise ValidationError({"ended": _("Give the end date of a completed or discontinued practice.")})

@@ -137,6 +137,7 @@ def chronological(figures):
 
 def role_groups(involvements):
     """Organisations grouped by role, in the vocabulary's order (lead first)."""
+    involvements = list(involvements)
     groups = []
     for role in Role:
         members = [inv for role_value, inv in involvements if role_value == role.value]

@@ -24,6 +24,9 @@ class Reader:
     def __init__(self, request=None, language=None):
         self.request = request
         self.language = content_language_for(language or get_language())
+        # Results that several templates of one request ask for (alternates,
+        # sections, alias sources), keyed by what they are about.
+        self.memo = {}
 
     @cached_property
     def _locales(self):
@@ -72,7 +75,7 @@ class Reader:
         carry that already; other aliases cost one query for all their sources
         (remembered for the rest of the request).
         """
-        known = self.__dict__.setdefault("_source_locales", {})
+        known = self.memo.setdefault("source_locales", {})
         for page in pages:
             if page.alias_of_id is not None and getattr(page, "source_locale_id", None) is not None:
                 known[page.alias_of_id] = page.source_locale_id

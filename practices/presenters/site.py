@@ -88,7 +88,7 @@ def page_alternates(reader: Reader, page):
     language are declared with hreflang; an untranslated alias points its
     canonical link at the source it copies.
     """
-    cache = reader.__dict__.setdefault("_alternates", {})
+    cache = reader.memo.setdefault("alternates", {})
     if page.pk in cache:
         return cache[page.pk]
     versions = list(
@@ -144,15 +144,15 @@ def view_alternates(reader: Reader, *, homes_only=False):
 
 def site_sections(reader: Reader):
     """The reader's home page and the two indexes beneath it, from one query."""
-    if "_sections" in reader.__dict__:
-        return reader.__dict__["_sections"]
+    if "sections" in reader.memo:
+        return reader.memo["sections"]
     from cities.models import CityIndexPage
     from home.models import HomePage
 
     from ..models import PracticeIndexPage
 
     sections = Sections()
-    reader.__dict__["_sections"] = sections
+    reader.memo["sections"] = sections
     if reader.locale is None:
         return sections
     types = ContentType.objects.get_for_models(HomePage, CityIndexPage, PracticeIndexPage)

@@ -1,0 +1,180 @@
+"""The translation status report for IOM staff: each practice in each language.
+
+For every practice and every language other than its source, it says whether
+a translation is missing (the page is still an alias of its source), whether
+it is outdated (the source was edited after it was last synced for
+translation), and how many of its strings are translated.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from cities.models import CityPage
+
+from .models import PracticePage
+
+MISSING = _("Missing")
+OUTDATED = _("Outdated")
+COMPLETE = _("Complete")
+IN_PROGRESS = _("In progress")
+
+
+@dataclass
+class TranslationRow:
+    page: PracticePage
+    city: str
+    language: str
+    missing: bool
+    outdated: bool
+    total: int
+    translated: int
+
+    @property
+    def percent(self):
+        return round(100 * self.translated / self.total) if self.total else 0
+
+    @property
+    def complete(self):
+        return not self.missing and self.total > 0 and self.translated == self.total
+
+    @property
+    def status(self):
+        if self.missing:
+            return MISSING
+        if self.outdated:
+            return OUTDATED
+        return COMPLETE if self.complete else IN_PROGRESS
+
+
+def translation_pages():
+    """Practice pages that stand for a translation: aliases, or targets of a Translation."""
+    is_target = Exists(
+        Translation.objects.filter(
+            source__object_id=OuterRef("translation_key"), target_locale=OuterRef("locale")
+        )
+    )
+    return PracticePage.objects.filter(Q(alias_of__isnull=False) | is_target)
+
+
+def build_rows(pages):
+    pages = list(pages)
+    keys = {page.translation_key for page in pages}
+    sources = {
+        source.object_id: source
+        for source in TranslationSource.objects.filter(object_id__in=keys).select_related("locale")
+    }
+    source_pages = {
+        (page.translation_key, page.locale_id): page
+        for page in PracticePage.objects.filter(translation_key__in=keys).only(
+            "translation_key", "locale_id", "latest_revision_created_at"
+        )
+    }
+    source_ids = {source.pk for source in sources.values()}
+    totals = dict(
+        StringSegment.objects.filter(source_id__in=source_ids)
+        .values("source_id")
+        .annotate(total=Count("pk"))
+        .values_list("source_id", "total")
+    )
+    translated = {}
+    for locale_id in {page.locale_id for page in pages}:
+        done = StringSegment.objects.filter(source_id__in=source_ids).filter(
+            Exists(
+                StringTranslation.objects.filter(
+                    translation_of_id=OuterRef("string_id"),
+                    context_id=OuterRef("context_id"),
+                    locale_id=locale_id,
+                    has_error=False,
+                )
+            )
+        )
+        for source_id, count in (
+            done.values("source_id").annotate(count=Count("pk")).values_list("source_id", "count")
+        ):
+            translated[(source_id, locale_id)] = count
+    cities = dict(CityPage.objects.values_list("path", "title"))
+    languages = {locale.pk: locale.get_display_name() for locale in Locale.objects.all()}
+    rows = []
+    for page in pages:
+        source = sources.get(page.translation_key)
+        missing = page.alias_of_id is not None or source is None
+        outdated = False
+        total = done = 0
+        if source is not None:
+            total = totals.get(source.pk, 0)
+            done = 0 if missing else translated.get((source.pk, page.locale_id), 0)
+            source_page = source_pages.get((page.translation_key, source.locale_id))
+            edited = source_page.latest_revision_created_at if source_page else None
+            outdated = not missing and edited is not None and edited > source.last_updated_at
+        rows.append(
+            TranslationRow(
+                page=page,
+                city=cities.get(page.path[: -PracticePage.steplen], ""),
+                language=languages.get(page.locale_id, ""),
+                missing=missing,
+                outdated=outdated,
+                total=total,
+                translated=done,
+            )
+        )
+    return rows
+
+
+def _city_choices():
+    return [
+        (slug, title)
+        for slug, title in CityPage.objects.filter(locale=Locale.get_default()).values_list("slug", "title")
+    ]
+
+
+class TranslationReportFilterSet(WagtailFilterSet):
+    city = django_filters.ChoiceFilter(label=_("City"), choices=_city_choices, method="filter_city")
+    locale = django_filters.ModelChoiceFilter(label=_("Language"), queryset=Locale.objects.all())
+
+    class Meta:
+        model = PracticePage
+        fields = ["locale"]
+
+    def filter_city(self, queryset, name, value):
+        return queryset.filter(url_path__contains=f"/cities/{value}/")
+
+
+class TranslationReportView(ReportView):
+    page_title = _("Translation status")
+    header_icon = "globe"
+    index_url_name = "translation_report"
+    index_results_url_name = "translation_report_results"
+    results_template_name = "practices/admin/translation_report_results.html"
+    filterset_class = TranslationReportFilterSet
+    permission_required = "view_translation_report"
+    list_export = ["page.title", "city", "language", "status", "percent", "translated", "total"]
+    export_headings = {
+        "page.title": _("Practice"),
+        "city": _("City"),
+        "language": _("Language"),
+        "status": _("Status"),
+        "percent": _("Translated (%)"),
+        "translated": _("Translated strings"),
+        "total": _("Strings"),
+    }
+
+    def get_queryset(self):
+        return translation_pages().select_related("locale").order_by("title", "locale__language_code")
+
+    def decorate_paginated_queryset(self, object_list):
+        return build_rows(object_list)
+
+    def user_has_permission(self, permission):
+        return self.request.user.has_perm(f"practices.{permission}")
+
+    def get_filename(self):
+        return "translation-status"

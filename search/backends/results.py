@@ -1,0 +1,88 @@
+"""Search results for the database backends: rank in SQL, then load one page of objects.
+
+The query compilers of search.backends.sqlite and search.backends.postgres
+both answer the same questions, in their own SQL:
+
+- ``plan(backend)``: ``(kind, match)``; kind is "all", "none", "match" (the hits of
+  `match`), "exclude" (everything but them) or "stock" (a query only the stock
+  backend's code handles, such as fuzzy search on PostgreSQL);
+- ``ranked_hits(backend, match, start, stop)``: ``[(object_id, score)]``,
+  best first, for one slice, already restricted to the caller's queryset;
+- ``count_hits(match)``, ``scores(backend, match, object_ids)``;
+- ``matching_queryset(kind, match)``: the caller's queryset narrowed to the
+  hits, for other orders and for facets.
+"""
+
+from collections import OrderedDict
+
+from django.db.models import Count
+
+from modelsearch.backends.base import BaseSearchResults, FilterFieldError
+
+
+class RankedSearchResults(BaseSearchResults):
+    supports_facet = True
+
+    def _do_search(self):
+        compiler = self.query_compiler
+        kind, match = compiler.plan(self.backend)
+        if kind == "stock":
+            return list(compiler.stock_results(self.backend, self.start, self.stop, self._score_field))
+        if kind == "match" and compiler.order_by_relevance:
+            return self._ranked(compiler.ranked_hits(self.backend, match, self.start, self.stop))
+
+        queryset = compiler.matching_queryset(kind, match)
+        if not queryset.query.order_by:
+            # A stable order keeps pages of results consistent (wagtail#3729).
+            queryset = queryset.order_by("-pk")
+        results = list(queryset[self.start : self.stop])
+        if self._score_field:
+            scores = compiler.scores(self.backend, match, [str(obj.pk) for obj in results]) if match else {}
+            for obj in results:
+                setattr(obj, self._score_field, scores.get(str(obj.pk), 0.0))
+        return results
+
+    def _ranked(self, hits):
+        """Load the objects of one page of hits, in the hits' order."""
+        objects = {
+            str(obj.pk): obj
+            for obj in self.query_compiler.queryset.filter(pk__in=[object_id for object_id, _score in hits])
+        }
+        results = []
+        for object_id, score in hits:
+            obj = objects.get(object_id)
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
+        return results
+
+    def _do_count(self):
+        compiler = self.query_compiler
+        kind, match = compiler.plan(self.backend)
+        if kind == "stock":
+            return compiler.stock_results(self.backend, self.start, self.stop).count()
+        if kind == "match":
+            count = compiler.count_hits(match)
+        else:
+            count = compiler.matching_queryset(kind, match).count()
+        count -= self.start
+        if self.stop is not None:
+            count = min(count, self.stop - self.start)
+        return max(count, 0)
+
+    def facet(self, field_name):
+        compiler = self.query_compiler
+        if compiler._get_filterable_field(field_name) is None:
+            raise FilterFieldError(
+                f'Cannot facet search results with field "{field_name}". Please add '
+                f'index.FilterField("{field_name}") to {compiler.queryset.model.__name__}.search_fields.',
+                field_name=field_name,
+            )
+        kind, match = compiler.plan(self.backend)
+        if kind == "stock":
+            queryset = compiler.stock_results(self.backend, None, None)
+        else:
+            queryset = compiler.matching_queryset(kind, match)
+        counts = queryset.order_by().values(field_name).annotate(count=Count("pk")).order_by("-count")
+        return OrderedDict((row[field_name], row["count"]) for row in counts)

@@ -1,0 +1,375 @@
+"""The practice facets: what each filter parameter means, how it narrows a
+queryset of practices, and how its options are counted and labelled.
+
+Values are the catalogue format's own ids and vocabularies, the same in every
+language, so a filtered address can be shared across languages:
+
+    category      Category.catalogue_id        category=housing
+    target_group  TargetGroup.catalogue_id     target_group=women
+    city          the city page's slug         city=athens
+    status        practices.vocabulary.Status  status=ongoing
+    evidence      practices.vocabulary.Evidence
+    year          the year a practice started  year=2017
+    has_outcomes  1 (has results in numbers) or 0
+
+Relations store the default language's snippet (docs/decisions/0003), so
+categories and target groups are matched and counted by `catalogue_id`, and
+labelled with the snippet of the reader's locale. Each facet counts its
+options with one aggregate query over the queryset it is given.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Substr
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from wagtail.models import Page
+
+from cities.models import CityPage
+from practices.models import Category, Outcome, PracticePage, TargetGroup
+from practices.presenters.text import collation_key
+from practices.vocabulary import Evidence, Status
+
+CATALOGUE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID_LENGTH = 80
+YEAR = re.compile(r"[0-9]{4}")
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    # The label's language, when it is not the reader's (an untranslated term).
+    lang: str | None = None
+    # The current address with this option switched on or off (set by PracticeSearch).
+    url: str = ""
+
+
+@dataclass
+class FacetView:
+    name: str
+    label: str
+    options: list[Option] = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+class FacetContext:
+    """What the facets of one search share: its locale and reader, and lookups made once."""
+
+    def __init__(self, locale, reader):
+        self.locale = locale
+        self.reader = reader
+        self.language = reader.language
+
+    @cached_property
+    def label_locales(self):
+        """The locales a label may come from: the reader's first, then the default language's."""
+        from wagtail.models import Locale
+
+        codes = [self.language, settings.LANGUAGE_CODE]
+        locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes)}
+        return [locales[code] for code in dict.fromkeys(codes) if code in locales]
+
+    @cached_property
+    def city_paths(self):
+        """{slug: path} of the cities a search selected, filled by CityFacet.resolve."""
+        return {}
+
+
+class Facet:
+    name = ""
+    label = ""
+
+    def is_valid(self, value):
+        """Whether `value` has the shape of one of this facet's values."""
+        raise NotImplementedError
+
+    def resolve(self, values, context):
+        """(known values, unknown values), for values of the right shape."""
+        return values, []
+
+    def q(self, values, context):
+        """A filter on practices matching any of `values`."""
+        raise NotImplementedError
+
+    def counts(self, queryset):
+        """{value: number of practices in `queryset` with it}, from one query."""
+        raise NotImplementedError
+
+    def options(self, counts, selected, context):
+        raise NotImplementedError
+
+    def view(self, counts, selected, context):
+        options = self.options(counts, selected, context)
+        return FacetView(self.name, str(self.label), options)
+
+
+class TermFacet(Facet):
+    """Categories and target groups: a many-to-many relation to a translatable snippet."""
+
+    model = None
+    relation = ""
+
+    def is_valid(self, value):
+        return len(value) <= MAX_ID_LENGTH and CATALOGUE_ID.fullmatch(value) is not None
+
+    def resolve(self, values, context):
+        existing = set(
+            self.model.objects.filter(catalogue_id__in=values).values_list("catalogue_id", flat=True)
+        )
+        return [v for v in values if v in existing], [v for v in values if v not in existing]
+
+    @cached_property
+    def _through(self):
+        relation = PracticePage._meta.get_field(self.relation)
+        return relation.remote_field.through, relation.m2m_field_name(), relation.m2m_reverse_field_name()
+
+    def q(self, values, context):
+        through, practice, term = self._through
+        matching = through.objects.filter(**{f"{term}__catalogue_id__in": values}).values(practice)
+        return Q(pk__in=matching)
+
+    def counts(self, queryset):
+        key = f"{self.relation}__catalogue_id"
+        rows = queryset.order_by().values(key).annotate(n=Count("pk", distinct=True))
+        return {row[key]: row["n"] for row in rows if row[key] is not None}
+
+    def labels(self, values, context):
+        """{catalogue id: the term to show}: the reader's locale's, else the default language's."""
+        rank = {locale.pk: position for position, locale in enumerate(context.label_locales)}
+        chosen = {}
+        for term in self.model.objects.filter(catalogue_id__in=values, locale__in=list(rank)):
+            current = chosen.get(term.catalogue_id)
+            if current is None or rank[term.locale_id] < rank[current.locale_id]:
+                chosen[term.catalogue_id] = term
+        return chosen
+
+    def options(self, counts, selected, context):
+        values = [value for value, count in counts.items() if count] + [
+            v for v in selected if v not in counts
+        ]
+        terms = self.labels(values, context)
+        codes = {locale.pk: locale.language_code for locale in context.label_locales}
+        options = []
+        for value in dict.fromkeys(values):
+            term = terms.get(value)
+            lang = codes.get(term.locale_id) if term else None
+            options.append(
+                Option(
+                    value=value,
+                    label=term.name if term else value,
+                    count=counts.get(value, 0),
+                    selected=value in selected,
+                    lang=lang if lang != context.language else None,
+                )
+            )
+        return sorted(options, key=lambda option: collation_key(option.label))
+
+
+class CategoryFacet(TermFacet):
+    name = "category"
+    label = _("Category")
+    model = Category
+    relation = "categories"
+
+
+class TargetGroupFacet(TermFacet):
+    name = "target_group"
+    label = _("Target group")
+    model = TargetGroup
+    relation = "target_groups"
+
+
+def parent_path():
+    """A practice's parent's tree path, as an annotation: its own path less one step."""
+    return Substr("path", 1, (F("depth") - 1) * Page.steplen, output_field=CharField())
+
+
+class CityFacet(Facet):
+    """A practice's city is its parent page, named in addresses by its slug."""
+
+    name = "city"
+    label = _("City")
+
+    def is_valid(self, value):
+        return len(value) <= MAX_ID_LENGTH and CATALOGUE_ID.fullmatch(value) is not None
+
+    def resolve(self, values, context):
+        paths = dict(
+            CityPage.objects.filter(locale=context.locale, slug__in=values).values_list("slug", "path")
+        )
+        context.city_paths.update(paths)
+        return [v for v in values if v in paths], [v for v in values if v not in paths]
+
+    def q(self, values, context):
+        condition = Q(pk__in=[])
+        for value in values:
+            path = context.city_paths[value]
+            condition |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+        return condition
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .annotate(parent_path=parent_path())
+            .values("parent_path")
+            .annotate(n=Count("pk"))
+        )
+        return {row["parent_path"]: row["n"] for row in rows}
+
+    def view(self, counts_by_path, selected, context):
+        # Counts come keyed by path; options are keyed by slug.
+        paths = [path for path, count in counts_by_path.items() if count]
+        selected_paths = [context.city_paths[slug] for slug in selected if slug in context.city_paths]
+        cities = list(
+            CityPage.objects.filter(path__in=set(paths) | set(selected_paths)).annotate(
+                source_locale_id=F("alias_of__locale_id")
+            )
+        )
+        languages = context.reader.content_languages(cities)
+        options = [
+            Option(
+                value=city.slug,
+                label=city.title,
+                count=counts_by_path.get(city.path, 0),
+                selected=city.slug in selected,
+                lang=languages[city.pk] if languages[city.pk] != context.language else None,
+            )
+            for city in cities
+        ]
+        options.sort(key=lambda option: collation_key(option.label))
+        return FacetView(self.name, str(self.label), options)
+
+
+class ChoiceFacet(Facet):
+    """A field with a closed vocabulary (TextChoices)."""
+
+    choices = None
+    field_name = ""
+
+    def is_valid(self, value):
+        return value in self.choices.values
+
+    def q(self, values, context):
+        return Q(**{f"{self.field_name}__in": values})
+
+    def counts(self, queryset):
+        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
+        return {row[self.field_name]: row["n"] for row in rows}
+
+    def options(self, counts, selected, context):
+        return [
+            Option(
+                value=choice.value,
+                label=str(choice.label),
+                count=counts.get(choice.value, 0),
+                selected=choice.value in selected,
+            )
+            for choice in self.choices
+            if counts.get(choice.value) or choice.value in selected
+        ]
+
+
+class StatusFacet(ChoiceFacet):
+    name = "status"
+    label = pgettext_lazy("practice", "Status")
+    choices = Status
+    field_name = "status"
+
+
+class EvidenceFacet(ChoiceFacet):
+    name = "evidence"
+    label = _("Evidence level")
+    choices = Evidence
+    field_name = "evidence"
+
+
+class YearFacet(Facet):
+    """The year a practice started (`started` is stored as ISO text: "2017", "2017-06"…)."""
+
+    name = "year"
+    label = _("Start year")
+
+    def is_valid(self, value):
+        return YEAR.fullmatch(value) is not None
+
+    def q(self, values, context):
+        condition = Q(pk__in=[])
+        for value in values:
+            condition |= Q(started__startswith=value)
+        return condition
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .annotate(start_year=Substr("started", 1, 4, output_field=CharField()))
+            .values("start_year")
+            .annotate(n=Count("pk"))
+        )
+        return {row["start_year"]: row["n"] for row in rows if row["start_year"]}
+
+    def options(self, counts, selected, context):
+        values = {value for value, count in counts.items() if count} | set(selected)
+        return [
+            Option(value=value, label=value, count=counts.get(value, 0), selected=value in selected)
+            for value in sorted(values, reverse=True)
+        ]
+
+
+def has_outcomes():
+    return Exists(Outcome.objects.filter(page_id=OuterRef("pk")))
+
+
+class HasOutcomesFacet(Facet):
+    """Whether a practice records results in numbers (outcomes): 1 or 0."""
+
+    name = "has_outcomes"
+    label = _("Results in numbers")
+    labels = {"1": _("With results in numbers"), "0": _("Without results in numbers")}
+
+    def is_valid(self, value):
+        return value in self.labels
+
+    def q(self, values, context):
+        if set(values) == {"0", "1"}:
+            return Q()
+        return Q(has_outcomes()) if "1" in values else ~Q(has_outcomes())
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .annotate(has_outcomes=has_outcomes())
+            .values("has_outcomes")
+            .annotate(n=Count("pk"))
+        )
+        return {"1" if row["has_outcomes"] else "0": row["n"] for row in rows}
+
+    def options(self, counts, selected, context):
+        # "Without" is only offered to take it off again.
+        return [
+            Option(value=value, label=str(label), count=counts.get(value, 0), selected=value in selected)
+            for value, label in self.labels.items()
+            if (value == "1" and counts.get(value)) or value in selected
+        ]
+
+
+FACETS = (
+    CategoryFacet(),
+    TargetGroupFacet(),
+    CityFacet(),
+    StatusFacet(),
+    EvidenceFacet(),
+    YearFacet(),
+    HasOutcomesFacet(),
+)
+FACET_NAMES = tuple(facet.name for facet in FACETS)

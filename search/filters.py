@@ -1,0 +1,373 @@
+"""One way to search, filter, facet, sort and page the practices of a locale.
+
+The search page, the catalogue listing (PracticeIndexPage), the autocomplete
+endpoint and the API's practices endpoint all use `PracticeSearch`, so the
+same parameters find the same practices everywhere:
+
+    search = PracticeSearch(request.GET, locale, reader=reader_for(request))
+    page_obj = search.page(request.GET.get("page"))   # a Django Page of ids
+    results = search.results(page_obj)                # cards, with marked excerpts
+    search.facets                                     # [FacetView] with counts and links
+
+The text query, if there is one, runs once, through the language's backend
+(`search.backends.for_language`), over the locale's live, public practices,
+and gives the matching ids best first (at most MAX_MATCHES). Everything else
+is the ORM over those ids: the facet filters, one aggregate query per facet
+for its counts (computed with every other facet applied), and the ordering.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.http import urlencode
+from django.utils.translation import pgettext_lazy
+
+from practices.models import PracticePage
+from practices.presenters import PracticeCard, practice_cards, practice_queryset
+from practices.presenters.reader import Reader
+from practices.presenters.text import collation_key
+
+from .backends import for_language
+from .facets import FACETS, FacetContext
+from .highlight import Highlighter, plain_text
+from .text import clean_query
+
+PAGE_SIZE = 20
+# The most matches a text query is filtered, counted and sorted over; the
+# catalogue is far smaller, and the bound keeps a broad query's cost bounded.
+MAX_MATCHES = 5000
+# A facet takes at most this many values at once.
+MAX_VALUES = 20
+SORTS = {
+    "relevance": pgettext_lazy("search order", "Relevance"),
+    "newest": pgettext_lazy("search order", "Newest documented"),
+    "title": pgettext_lazy("search order", "Title"),
+}
+DEFAULT_SORT = "relevance"
+OPERATORS = ("and", "or")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A parameter value that was not understood (and so not applied)."""
+
+    parameter: str
+    value: str
+    reason: str = "unknown"  # "unknown" or "too_many"
+
+    def __post_init__(self):
+        # Shown back to the reader: printable and short, whatever was sent.
+        object.__setattr__(self, "value", clean_query(self.value)[:100])
+
+    def message(self):
+        """In English, for API clients."""
+        if self.reason == "too_many":
+            return f"{self.parameter}: at most {MAX_VALUES} values are allowed"
+        return f"{self.parameter}: unknown value {self.value!r}"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    card: PracticeCard
+    # Escaped HTML with the query's words in <mark>. The excerpt is a window
+    # of the description, given only when the words are there but not in
+    # the summary.
+    title_html: str
+    summary_html: str
+    excerpt_html: str | None = None
+
+
+def parameter_values(params, name):
+    """The values of a repeatable parameter: `?category=a&category=b` or `?category=a,b`."""
+    if hasattr(params, "getlist"):
+        raw = params.getlist(name)
+    else:
+        value = params.get(name)
+        raw = [] if value is None else value if isinstance(value, list | tuple) else [value]
+    values = []
+    for item in raw:
+        for part in str(item).split(","):
+            part = part.strip()
+            if part and part not in values:
+                values.append(part)
+    return values
+
+
+def text_match_ids(queryset, query, language, *, autocomplete=False, operator=None, limit=MAX_MATCHES):
+    """The pks of `queryset`'s objects that match `query`, best first.
+
+    `queryset` may only filter on the model's index.FilterFields (Elasticsearch
+    and PostgreSQL refuse others); narrow the ids with the ORM afterwards.
+    """
+    backend = for_language(language)
+    run = backend.autocomplete if autocomplete else backend.search
+    results = run(query, queryset.select_related(None).only("pk"), operator=operator, order_by_relevance=True)
+    return [obj.pk for obj in results[:limit]]
+
+
+class PracticeSearch:
+    """The practices of `locale` that match a query string's parameters.
+
+    `params` is a QueryDict (or a dict of lists): `q` (or `query_param`), the
+    facets of search.facets, and `sort` (or `sort_param`). Values that are
+    not understood are left out and listed in `problems`; the page shows
+    them, the API answers 400.
+    """
+
+    def __init__(
+        self,
+        params,
+        locale,
+        *,
+        reader=None,
+        query_param="q",
+        sort_param="sort",
+        operator=None,
+        autocomplete=False,
+        match_limit=MAX_MATCHES,
+    ):
+        self.params = params
+        self.locale = locale
+        self.language = locale.language_code if locale is not None else settings.LANGUAGE_CODE
+        self.reader = reader or Reader(language=self.language)
+        self.query_param = query_param
+        self.sort_param = sort_param
+        self.operator = operator if operator in OPERATORS else None
+        self.autocomplete = autocomplete
+        self.match_limit = match_limit
+        raw_query = params.get(query_param)
+        self.query = clean_query(raw_query if isinstance(raw_query, str) else "")
+        self.context = FacetContext(locale, self.reader)
+
+    # -- Parameters --------------------------------------------------------
+
+    @property
+    def has_query(self):
+        return bool(self.query)
+
+    @cached_property
+    def sort(self):
+        value = self.params.get(self.sort_param)
+        return value if value in SORTS else DEFAULT_SORT
+
+    @cached_property
+    def _parsed(self):
+        selection, problems = {}, []
+        sort = self.params.get(self.sort_param)
+        if sort not in (None, "") and sort not in SORTS:
+            problems.append(Problem(self.sort_param, str(sort)))
+        for facet in FACETS:
+            raw = parameter_values(self.params, facet.name)
+            if len(raw) > MAX_VALUES:
+                problems.append(Problem(facet.name, raw[MAX_VALUES], "too_many"))
+                raw = raw[:MAX_VALUES]
+            shaped = [value for value in raw if facet.is_valid(value)]
+            problems += [Problem(facet.name, value) for value in raw if value not in shaped]
+            known, unknown = facet.resolve(shaped, self.context) if shaped else ([], [])
+            problems += [Problem(facet.name, value) for value in unknown]
+            selection[facet.name] = known
+        return selection, problems
+
+    @property
+    def selection(self):
+        """{facet name: the values applied}, for every facet."""
+        return self._parsed[0]
+
+    @property
+    def problems(self):
+        return self._parsed[1]
+
+    @property
+    def is_filtered(self):
+        return any(self.selection.values())
+
+    # -- Querysets ---------------------------------------------------------
+
+    @cached_property
+    def scope(self):
+        """Every practice this search may find: live, public, in its locale."""
+        if self.locale is None:
+            return PracticePage.objects.none()
+        return PracticePage.objects.live().public().filter(locale=self.locale)
+
+    @cached_property
+    def matched_ids(self):
+        """The ids the text query matches, best first; None without a query."""
+        if not self.has_query:
+            return None
+        return text_match_ids(
+            self.scope,
+            self.query,
+            self.language,
+            autocomplete=self.autocomplete,
+            operator=self.operator,
+            limit=self.match_limit,
+        )
+
+    def filtered(self, exclude=None):
+        """The practices matching the query and every facet but `exclude`."""
+        queryset = self.scope
+        if self.has_query:
+            queryset = queryset.filter(pk__in=self.matched_ids)
+        selection = self.selection
+        for facet in FACETS:
+            if facet.name != exclude and selection[facet.name]:
+                queryset = queryset.filter(facet.q(selection[facet.name], self.context))
+        return queryset
+
+    @cached_property
+    def ordered_ids(self):
+        """The ids of every result, in the order asked for."""
+        if self.has_query and self.sort == "relevance":
+            if not self.is_filtered:
+                return list(self.matched_ids)
+            allowed = set(self.filtered().values_list("pk", flat=True))
+            return [pk for pk in self.matched_ids if pk in allowed]
+        if self.sort == "newest":
+            order = (F("documented").desc(nulls_last=True), "title", "pk")
+            return list(self.filtered().order_by(*order).values_list("pk", flat=True))
+        # By title (also "relevance" without a query), ignoring case and accents.
+        rows = self.filtered().values_list("pk", "title")
+        return [pk for pk, _title in sorted(rows, key=lambda row: (collation_key(row[1]), row[0]))]
+
+    @property
+    def count(self):
+        return len(self.ordered_ids)
+
+    def page(self, number, per_page=PAGE_SIZE):
+        """One page of ids; a number that is not a page gives the first or the last."""
+        return Paginator(self.ordered_ids, per_page).get_page(number)
+
+    def pages(self, ids):
+        """The practice pages of `ids`, in that order, ready for cards."""
+        ids = list(ids)
+        pages = {page.pk: page for page in practice_queryset(self.reader, self.locale).filter(pk__in=ids)}
+        return [pages[pk] for pk in ids if pk in pages]
+
+    # -- Presentation ------------------------------------------------------
+
+    def results(self, page_obj):
+        """Cards for one page of results, with the query's words marked."""
+        pages = self.pages(page_obj.object_list)
+        cards = practice_cards(self.reader, pages)
+        highlighter = Highlighter(self.query) if self.has_query else None
+        if not highlighter:
+            return [SearchResult(card, escape(card.title), escape(card.summary)) for card in cards]
+        descriptions = dict(
+            PracticePage.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", "description")
+        )
+        results = []
+        for page, card in zip(pages, cards, strict=True):
+            excerpt = None
+            if not highlighter.spans(page.summary):
+                excerpt = highlighter.excerpt(plain_text(descriptions.get(page.pk)))
+            results.append(
+                SearchResult(
+                    card=card,
+                    title_html=highlighter.mark(page.title),
+                    summary_html=highlighter.mark(page.summary),
+                    excerpt_html=excerpt,
+                )
+            )
+        return results
+
+    @cached_property
+    def facets(self):
+        """[FacetView], each counted with every other facet applied; empty facets left out."""
+        views = []
+        for facet in FACETS:
+            counts = facet.counts(self.filtered(exclude=facet.name))
+            view = facet.view(counts, self.selection[facet.name], self.context)
+            for option in view.options:
+                option.url = self.toggle_url(facet.name, option.value)
+            if view.options:
+                views.append(view)
+        return views
+
+    def broader(self):
+        """[(FacetView, count)]: how many practices each selected facet, taken off, would give."""
+        return [
+            (view, count)
+            for view in self.facets
+            if view.selected and (count := self.filtered(exclude=view.name).count())
+        ]
+
+    @property
+    def sort_options(self):
+        """[(value, label, url, selected)]; relevance only when there is a query."""
+        return [
+            (value, label, self.url(**{self.sort_param: value}), value == self.sort)
+            for value, label in SORTS.items()
+            if value != "relevance" or self.has_query
+        ]
+
+    # -- Addresses ---------------------------------------------------------
+
+    def state(self):
+        """[(parameter, value)] for what this search applies (no page, no ignored values)."""
+        pairs = []
+        if self.query:
+            pairs.append((self.query_param, self.query))
+        if self.sort != DEFAULT_SORT:
+            pairs.append((self.sort_param, self.sort))
+        for facet in FACETS:
+            pairs += [(facet.name, value) for value in self.selection[facet.name]]
+        return pairs
+
+    def url(self, **changes):
+        """A query string for this search with `changes`: {parameter: value, list of values or None}."""
+        pairs = [(name, value) for name, value in self.state() if name not in changes]
+        for name, value in changes.items():
+            if value is None:
+                continue
+            pairs += [(name, item) for item in (value if isinstance(value, list) else [value])]
+        return f"?{urlencode(pairs)}" if pairs else "?"
+
+    def toggle_url(self, name, value):
+        values = self.selection.get(name, [])
+        changed = [item for item in values if item != value] if value in values else [*values, value]
+        return self.url(**{name: changed})
+
+    def without_filters_url(self):
+        return self.url(**{facet.name: None for facet in FACETS})
+
+    # -- The catalogue listing ---------------------------------------------
+
+    def listing_context(self, page_number, per_page=PAGE_SIZE):
+        """What PracticeIndexPage.get_context adds: the same keys as before, plus the facets."""
+        page_obj = self.page(page_number, per_page)
+        return {
+            "search": self,
+            "practices_page": page_obj,
+            "practices": [result.card for result in self.results(page_obj)],
+            "facets": self.facets,
+        }
+
+
+@dataclass(frozen=True)
+class CityResult:
+    title: str
+    url: str
+    lang: str
+    region: str
+
+
+def matching_cities(query, locale, reader, limit=5):
+    """The live, public cities of `locale` that match `query`, best first."""
+    from cities.models import CityPage
+
+    if locale is None or not clean_query(query):
+        return []
+    scope = CityPage.objects.live().public().filter(locale=locale)
+    ids = text_match_ids(scope, query, locale.language_code, limit=limit)
+    cities = {
+        city.pk: city
+        for city in CityPage.objects.filter(pk__in=ids).annotate(source_locale_id=F("alias_of__locale_id"))
+    }
+    ordered = [cities[pk] for pk in ids if pk in cities]
+    languages = reader.content_languages(ordered)
+    return [CityResult(city.title, reader.url(city), languages[city.pk], city.region) for city in ordered]

@@ -1,0 +1,269 @@
+"""Build a small Greek/English tree with the real models.
+
+Greek is the source; English pages are wagtail translations (copy_for_translation)
+or aliases. Relations store the Greek snippet instances, as the importer does.
+"""
+
+import io
+
+from PIL import Image as PILImage
+
+from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from cities.models import CityFigure, CityPage
+from home.site_tree import ensure_site_tree
+from practices.models import (
+    Achievement,
+    Adaptation,
+    Category,
+    Organisation,
+    Outcome,
+    PracticeFigure,
+    PracticeImage,
+    PracticeLink,
+    PracticeOrganisation,
+    PracticePage,
+    Recognition,
+    TargetGroup,
+    Testimonial,
+)
+from practices.partial_date import PartialDate
+
+
+def pdate(text):
+    return PartialDate.parse(text)
+
+
+class Network:
+    """The skeleton plus helpers to add snippets, cities and practices."""
+
+    def __init__(self):
+        self.trees = ensure_site_tree()
+        self.el = Locale.objects.get(language_code="el")
+        self.en = Locale.objects.get(language_code="en")
+
+    # -- snippets ---------------------------------------------------------
+
+    def snippet(self, model, catalogue_id, el_name, en_name=None, **fields):
+        """A Greek snippet, with an English translation when `en_name` is given (get or create)."""
+        greek, created = model.objects.get_or_create(
+            catalogue_id=catalogue_id, locale=self.el, defaults={"name": el_name, **fields}
+        )
+        if created and en_name is not None:
+            english = greek.copy_for_translation(self.en)
+            english.name = en_name
+            english.save()
+        return greek
+
+    def category(self, catalogue_id, el_name, en_name=None):
+        return self.snippet(Category, catalogue_id, el_name, en_name)
+
+    def target_group(self, catalogue_id, el_name, en_name=None):
+        return self.snippet(TargetGroup, catalogue_id, el_name, en_name)
+
+    def organisation(self, catalogue_id, el_name, en_name=None, **fields):
+        return self.snippet(Organisation, catalogue_id, el_name, en_name, **fields)
+
+    # -- pages ------------------------------------------------------------
+
+    def city(self, slug, title, *, figures=(), **fields):
+        city = CityPage(title=title, slug=slug, **fields)
+        self.trees["el"].cities.add_child(instance=city)
+        city.figures = [CityFigure(**figure) for figure in figures]
+        city.save_revision().publish()
+        return CityPage.objects.get(pk=city.pk)
+
+    def practice(self, city, slug, title, *, categories=(), target_groups=(), inlines=None, **fields):
+        """A published Greek practice. `inlines` maps a relation name to a list of objects."""
+        fields.setdefault("summary", f"Περίληψη: {title}")
+        fields.setdefault("description", "<p>Περιγραφή της πρακτικής.</p>")
+        fields.setdefault("started", pdate("2017-06"))
+        page = PracticePage(title=title, slug=slug, **fields)
+        city.add_child(instance=page)
+        page.categories = list(categories)
+        page.target_groups = list(target_groups)
+        for relation, objects in (inlines or {}).items():
+            setattr(page, relation, list(objects))
+        page.save_revision().publish()
+        return PracticePage.objects.get(pk=page.pk)
+
+    def translate(self, page, **fields):
+        """An English translation of a published Greek page, published.
+
+        `fields` sets page fields; a relation name maps to a function called
+        with each copied inline object to put English text on it.
+        """
+        english = page.copy_for_translation(self.en, copy_parents=True)
+        relations = {name: value for name, value in fields.items() if callable(value)}
+        for name, value in fields.items():
+            if name not in relations:
+                setattr(english, name, value)
+        english.save()
+        for relation, change in relations.items():
+            for item in getattr(type(english).objects.get(pk=english.pk), relation).all():
+                change(item)
+                item.save()
+        english = type(english).objects.get(pk=english.pk)
+        english.save_revision().publish()
+        return type(english).objects.get(pk=english.pk)
+
+    def alias(self, page):
+        """An English alias of a Greek page (what an untranslated page is)."""
+        alias = page.copy_for_translation(self.en, copy_parents=True, alias=True)
+        return type(page).objects.get(pk=alias.pk)
+
+
+def image(title="Photo", size=(640, 480), colour=(40, 90, 140)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, format="PNG")
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"{title}.png")
+    )
+
+
+def athens(network):
+    """The brochure's city: Athens with its 2011 population."""
+    return network.city(
+        "athens",
+        "Δήμος Αθηναίων",
+        region="Αττική",
+        website="https://www.cityofathens.gr",
+        email="info@athens.example",
+        figures=[
+            {"kind": "population", "value": 664046, "date": pdate("2011"), "source": "Απογραφή 2011"},
+        ],
+    )
+
+
+def accmr(network, city, *, size=1, images=0, adapted_from=()):
+    """The brochure's practice; `size` multiplies its lists (for query counts)."""
+    n = network
+    categories = [
+        n.category(f"coordination-{i}", f"Συντονισμός {i}", f"Coordination {i}") for i in range(size)
+    ]
+    groups = [n.target_group(f"migrants-{i}", f"Μετανάστες {i}", f"Migrants {i}") for i in range(size)]
+    snf = n.organisation(
+        "snf", "Ίδρυμα Σταύρος Νιάρχος", "Stavros Niarchos Foundation", acronym="SNF", live=True
+    )
+    partnership = n.organisation("athens-partnership", "Αθηναϊκή Σύμπραξη", "Athens Partnership", live=True)
+    oecd = n.organisation(
+        "oecd",
+        "Οργανισμός Οικονομικής Συνεργασίας",
+        "Organisation for Economic Co-operation",
+        acronym="OECD",
+        live=True,
+    )
+    supporters = [
+        n.organisation(f"supporter-{i}", f"Υποστηρικτής {i}", f"Supporter org {i}", live=True)
+        for i in range(size)
+    ]
+    organisations = [
+        PracticeOrganisation(organisation=snf, role="founding_donor"),
+        PracticeOrganisation(
+            organisation=partnership, role="design_management", period_until=pdate("2018-11")
+        ),
+        *[PracticeOrganisation(organisation=org, role="supporter") for org in supporters],
+    ]
+    figures = [
+        PracticeFigure(
+            kind="asylum_seekers_and_refugees",
+            label="Στο πρόγραμμα ESTIA",
+            value=8000,
+            approximate=True,
+            date=pdate("2019-10"),
+            source="Πρόγραμμα ESTIA - UNHCR",
+        ),
+        *[
+            PracticeFigure(kind="asylum_seekers_and_refugees", label=f"Στο κέντρο {i}", value=1680 + i)
+            for i in range(size)
+        ],
+    ]
+    outcomes = [
+        Outcome(value=value, label=label, about="Ψηφιακή Πλατφόρμα")
+        for value, label in [
+            (143, "εγγεγραμμένα μέλη"),
+            (151, "ενεργές υπηρεσίες"),
+            (362, "δράσεις"),
+            (31000, "χρήστες"),
+        ]
+    ] + [Outcome(value=i, label=f"μέτρηση {i}") for i in range(1, size)]
+    testimonials = [
+        Testimonial(
+            quote=f"Ένας δίαυλος επικοινωνίας {i}.",
+            name=f"Πρόσωπο {i}",
+            role="Συντονίστρια",
+            organisation=org,
+        )
+        for i, org in enumerate(supporters)
+    ]
+    pictures = [
+        PracticeImage(
+            image=image(f"photo-{i}"), alt=f"Συνάντηση {i}", caption=f"Λεζάντα {i}", credit="Δήμος Αθηναίων"
+        )
+        for i in range(images)
+    ]
+    return n.practice(
+        city,
+        "accmr" if size == 1 else f"accmr-{size}",
+        "Κέντρο Συντονισμού για θέματα Μεταναστών & Προσφύγων",
+        subtitle="Μια προσέγγιση συνεργασίας για το προσφυγικό",
+        acronym="ACCMR",
+        status="ongoing",
+        documented=pdate("2023-05"),
+        contact_name="Γραφείο ACCMR",
+        contact_email="accmr@athens.example",
+        contact_phone="+30 210 000 0000",
+        lessons="<p>Τι δεν λειτούργησε.</p>",
+        categories=categories,
+        target_groups=groups,
+        inlines={
+            "organisations": organisations,
+            "figures": figures,
+            "outcomes": outcomes,
+            "achievements": [Achievement(text=f"Επίτευγμα {i}.") for i in range(size)],
+            "testimonials": testimonials,
+            "recognitions": [Recognition(by=oecd, text="Βέλτιστη πρακτική.")],
+            "links": [
+                PracticeLink(url=f"https://www.accmr.gr/{i}", label=f"Ιστότοπος {i}") for i in range(size)
+            ],
+            "images": pictures,
+            "adapted_from": [Adaptation(source=source) for source in adapted_from],
+        },
+    )
+
+
+def translate_accmr(network, page):
+    """The English translation of `accmr`, with English text on every inline."""
+
+    def english_figure(item):
+        item.label = "In the ESTIA programme" if item.value == 8000 else f"In centre {item.value - 1680}"
+        item.source = "ESTIA programme - UNHCR" if item.source else ""
+
+    def english_outcome(item):
+        item.label = f"measure {int(item.value)}"
+        item.about = "Digital Platform" if item.about else ""
+
+    def english_testimonial(item):
+        item.quote = "An open channel of communication."
+        item.name = "A person"
+        item.role = "Coordinator"
+
+    return network.translate(
+        page,
+        title="Athens Coordination Center for Migrant & Refugee issues",
+        subtitle="A collaborative approach to the refugee issue",
+        summary="A central body of the Municipality of Athens.",
+        description="<p>Description of the practice.</p>",
+        lessons="<p>What did not work.</p>",
+        contact_name="ACCMR office",
+        figures=english_figure,
+        outcomes=english_outcome,
+        achievements=lambda item: setattr(item, "text", "An achievement."),
+        testimonials=english_testimonial,
+        recognitions=lambda item: setattr(item, "text", "Best practice."),
+        links=lambda item: setattr(item, "label", "Website"),
+        images=lambda item: (setattr(item, "alt", "A meeting"), setattr(item, "caption", "A caption")),
+    )

@@ -1,0 +1,78 @@
+"""A page's query count must not depend on the length of its lists."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from practices.models import Adaptation
+
+from .builders import accmr, athens, translate_accmr
+
+# Routing, chrome and the practice's fixed set of lookups; far below what one
+# query per item would need for the large practice below.
+PRACTICE_PAGE_CEILING = 45
+
+
+def count_queries(client, url):
+    client.get(url)  # first render creates image renditions; count the steady state
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_practice_page_queries_do_not_grow_with_its_lists(network, client, django_assert_max_num_queries):
+    city = athens(network)
+    sources = [network.practice(city, f"source-{i}", f"Πηγή {i}") for i in range(4)]
+    small = accmr(network, city, size=1, images=1, adapted_from=sources[:1])
+    large = accmr(network, city, size=8, images=6, adapted_from=sources)
+    elsewhere = network.city("volos", "Δήμος Βόλου")
+    for i, adapted in enumerate([small, large, large, large]):
+        network.practice(
+            elsewhere,
+            f"adopter-{i}",
+            f"Προσαρμογή {i}",
+            inlines={"adapted_from": [Adaptation(source=adapted)]},
+        )
+    for source in sources:
+        network.translate(source, title=f"Source {source.slug}")
+    english_small = translate_accmr(network, small)
+    english_large = translate_accmr(network, large)
+
+    assert (small.organisations.count(), large.organisations.count()) == (3, 10)
+    assert (small.images.count(), large.images.count()) == (1, 6)
+    assert (small.testimonials.count(), large.testimonials.count()) == (1, 8)
+    assert (small.adaptations.count(), large.adaptations.count()) == (1, 3)
+
+    greek_small, greek_large = count_queries(client, small.url), count_queries(client, large.url)
+    assert greek_small == greek_large
+    english_small_count = count_queries(client, english_small.url)
+    assert english_small_count == count_queries(client, english_large.url)
+
+    with django_assert_max_num_queries(PRACTICE_PAGE_CEILING):
+        client.get(english_large.url)
+
+
+def test_catalogue_and_cities_queries_do_not_grow_with_the_number_of_pages(network, client):
+    city = athens(network)
+    category = network.category("coordination", "Συντονισμός", "Coordination")
+    first = network.practice(city, "p-0", "Πρακτική 0", categories=[category])
+    network.translate(first, title="Practice 0")
+
+    counts_before = {
+        url: count_queries(client, url)
+        for url in ("/en/practices/", "/en/cities/", "/en/", "/en/cities/athens/")
+    }
+
+    for i in range(1, 7):
+        other_city = network.city(f"city-{i}", f"Πόλη {i}")
+        page = network.practice(
+            other_city, f"p-{i}", f"Πρακτική {i}", categories=[network.category(f"c-{i}", f"Κ {i}", f"C {i}")]
+        )
+        if i % 2:
+            network.translate(page, title=f"Practice {i}")
+        else:
+            network.alias(page)
+        network.practice(city, f"athens-{i}", f"Αθήνα {i}", categories=[category])
+
+    counts_after = {url: count_queries(client, url) for url in counts_before}
+    assert counts_after == counts_before
