@@ -7,11 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import choose_language
+from practices.catalogue.views import schema_view as catalogue_schema_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include("search.api")),
+    path("api/schema/catalogue-1.json", catalogue_schema_view, name="catalogue_schema"),
     path("", choose_language, name="choose_language"),
 ]
 

@@ -25,11 +25,13 @@ INSTALLED_APPS = [
     "cities",
     "practices",
     "search",
+    "contact",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -186,8 +188,24 @@ if ELASTICSEARCH_URL:
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@cities-network.example")
 
+# "Contact the city about this practice" (the contact app): at most
+# CONTACT_RATE_LIMIT messages per address in CONTACT_RATE_PERIOD seconds, and
+# stored messages are deleted by `purge_contact_messages` after the retention.
+CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
+CONTACT_RATE_PERIOD = env.int("CONTACT_RATE_PERIOD", default=3600)
+CONTACT_MESSAGE_RETENTION_DAYS = env.int("CONTACT_MESSAGE_RETENTION_DAYS", default=180)
+
+# Map tiles, loaded by the reader's browser only when they open a map. Empty:
+# the map is drawn without a background.
+MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env(
+    "MAP_TILE_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+
 # The catalogue format's hard limits; see practices/catalogue/.
 CATALOGUE_MAX_FILE_BYTES = env.int("CATALOGUE_MAX_FILE_BYTES", default=50 * 1024 * 1024)
+CATALOGUE_MAX_RECORDS = env.int("CATALOGUE_MAX_RECORDS", default=10_000)
 
 LOGGING = {
     "version": 1,

@@ -66,11 +66,15 @@ class Items(Spec):
 
     translatable = True
 
-    def __init__(self, key, model, fields, relation=None, check_item=None):
+    def __init__(self, key, model, fields, relation=None, check_item=None, defaults=None, keep=None):
         super().__init__(key, relation or key)
         self.model = model
         self.fields = fields
         self.check_item = check_item
+        # Model values the format has no key for, set on every imported item,
+        # and which stored items a file may carry (the others are not exported).
+        self.defaults = defaults or {}
+        self.keep = keep
 
     def schema(self):
         return {"type": "array", "items": object_schema(self.fields)}
@@ -108,7 +112,7 @@ class Items(Spec):
         existing = {child.translation_key: child.pk for child in getattr(obj, self.attr).all()}
         children = []
         for index, item in enumerate(value):
-            child = self.model(sort_order=index)
+            child = self.model(sort_order=index, **self.defaults)
             key = child_key(obj.translation_key, self.attr, index)
             if hasattr(child, "translation_key"):
                 child.translation_key = key
@@ -123,6 +127,7 @@ class Items(Spec):
         return [
             {field.key: field.read(child, ctx) for field in self.fields}
             for child in getattr(obj, self.attr).all()
+            if self.keep is None or self.keep(child)
         ]
 
     def export(self, values_by_lang, source_lang):

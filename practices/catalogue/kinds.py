@@ -186,6 +186,11 @@ PRACTICES = Kind(
                 Text("role", max_length=255),
                 Ref("organisation", "organisations"),
             ],
+            # The format carries only testimonials the cities have published,
+            # with consent; one whose consent was withdrawn is not exported
+            # (docs/decisions/0030).
+            defaults={"consent_given": True},
+            keep=lambda testimonial: testimonial.consent_given,
         ),
         Items(
             "recognitions",

@@ -5,6 +5,9 @@ validates structure against it; building it from the same declarations the
 importer writes with keeps the two from ever disagreeing.
 """
 
+import json
+from pathlib import Path
+
 from . import FORMAT
 from .composite import object_schema
 from .kinds import ALL_KINDS, CITIES, PRACTICES
@@ -87,3 +90,10 @@ def catalogue_schema():
         "additionalProperties": False,
         "$defs": DEFINITIONS,
     }
+
+
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "catalogue-1.schema.json"
+
+
+def schema_text():
+    return json.dumps(catalogue_schema(), ensure_ascii=False, indent=2) + "\n"

@@ -166,11 +166,42 @@ def _short(value):
     return text if len(text) <= 80 else text[:77] + "…'"
 
 
+MAX_DEPTH = 12
+
+
+def _depth(value, limit):
+    """How deeply `value` nests, counting no further than `limit` + 1."""
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > limit:
+            return depth
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _limits(document):
+    if _depth(document, MAX_DEPTH) > MAX_DEPTH:
+        return [Problem("", f"the document nests deeper than {MAX_DEPTH} levels; the format never does")]
+    limit = settings.CATALOGUE_MAX_RECORDS
+    return [
+        Problem(kind.key, f"has {len(document[kind.key])} records; at most {limit} are allowed in one file")
+        for kind in ALL_KINDS
+        if isinstance(document.get(kind.key), list) and len(document[kind.key]) > limit
+    ]
+
+
 def structural_problems(document):
     if not isinstance(document, dict):
         return [Problem("", "the file must contain one JSON object")]
     if document.get("format") != FORMAT:
         return [Problem("format", f"must be '{FORMAT}', not {_short(document.get('format'))}")]
+    problems = _limits(document)
+    if problems:
+        return problems
     validator = Draft202012Validator(catalogue_schema())
     problems = []
     for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):

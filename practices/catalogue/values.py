@@ -70,6 +70,12 @@ class Spec:
         return values_by_lang[source_lang]
 
 
+# Fields without a model limit (descriptions, quotations) still get one, so a
+# runaway file cannot fill the database; rich text carries markup, so more.
+LONG_TEXT_LIMIT = 20_000
+RICH_TEXT_LIMIT = 100_000
+
+
 class Text(Spec):
     """`ltext`: a bare string in the source language, or {lang: string}."""
 
@@ -77,7 +83,7 @@ class Text(Spec):
 
     def __init__(self, key, attr=None, required=False, max_length=None):
         super().__init__(key, attr, required, default="")
-        self.max_length = max_length
+        self.max_length = max_length or LONG_TEXT_LIMIT
 
     def schema(self):
         return {"$ref": "#/$defs/ltext"}
@@ -92,13 +98,12 @@ class Text(Spec):
                 ctx.problem(f"{path}.{lang}", f"language '{lang}' is not enabled on this site")
         if ctx.source_language not in texts:
             ctx.problem(path, f"the source language '{ctx.source_language}' text is missing")
-        if self.max_length:
-            for lang, text in texts.items():
-                if len(text) > self.max_length:
-                    ctx.problem(
-                        f"{path}.{lang}" if isinstance(value, dict) else path,
-                        f"is {len(text)} characters long; at most {self.max_length} are allowed",
-                    )
+        for lang, text in texts.items():
+            if len(text) > self.max_length:
+                ctx.problem(
+                    f"{path}.{lang}" if isinstance(value, dict) else path,
+                    f"is {len(text)} characters long; at most {self.max_length} are allowed",
+                )
 
     def pick(self, value, lang, ctx):
         if isinstance(value, dict):
@@ -122,6 +127,9 @@ class Text(Spec):
 
 class Rich(Text):
     """`lrich`: like `ltext`, each value an HTML fragment of the allowed elements."""
+
+    def __init__(self, key, attr=None, required=False):
+        super().__init__(key, attr, required, max_length=RICH_TEXT_LIMIT)
 
     def check(self, value, path, ctx):
         super().check(value, path, ctx)

@@ -119,12 +119,23 @@ class Testimonial(PracticeItem):
         related_name="+",
         limit_choices_to=in_default_locale,
     )
+    consent_given = models.BooleanField(
+        _("consent to publish given"),
+        default=False,
+        help_text=_(
+            "Tick only when the person agreed to have these words published with their name. "
+            "The page shows only testimonials with this ticked. Testimonials imported from a "
+            "catalogue file come ticked: the file carries testimonials already published in the "
+            "cities' brochures (docs/decisions/0030)."
+        ),
+    )
 
-    override_translatable_fields = [SynchronizedField("organisation")]
+    override_translatable_fields = [SynchronizedField("organisation"), SynchronizedField("consent_given")]
     panels = [
         FieldPanel("quote"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
         FieldPanel("organisation"),
+        FieldPanel("consent_given"),
     ]
 
     class Meta(PracticeItem.Meta):

@@ -13,6 +13,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -54,8 +55,12 @@ class PracticeIndexPage(Page):
         return context
 
 
-class PracticePage(Page):
-    """One good practice of one member city. It always lives under its city's page."""
+class PracticePage(RoutablePageMixin, Page):
+    """One good practice of one member city. It always lives under its city's page.
+
+    Besides the page itself it answers at `pdf/` (the two-page brochure) and at
+    `contact/` (the form that writes to the city); see practices.pdf and contact.
+    """
 
     subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
@@ -222,3 +227,21 @@ class PracticePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["practice"] = present_practice(self, reader_for(request))
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from ..pdf import brochure_response
+
+        return brochure_response(request, self)
+
+    @path("contact/", name="contact")
+    def contact(self, request):
+        from contact.views import contact_city
+
+        return contact_city(request, self)
+
+    @path("contact/sent/", name="contact_sent")
+    def contact_sent(self, request):
+        from contact.views import contact_sent
+
+        return contact_sent(request, self)

@@ -56,3 +56,22 @@ def test_drafts_are_exported_only_on_request(capsys, accmr_document, write_catal
     assert json.loads(capsys.readouterr().out)["practices"] == []
     call_command("export_catalogue", "--include-drafts")
     assert [p["id"] for p in json.loads(capsys.readouterr().out)["practices"]] == ["accmr"]
+
+
+def test_the_shipped_schema_is_current_and_served(client):
+    from practices.catalogue.schema import SCHEMA_FILE, schema_text
+
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run manage.py write_catalogue_schema"
+    response = client.get("/api/schema/catalogue-1.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/schema+json"
+    assert response.json() == json.loads(schema_text())
+
+
+def test_the_demo_catalogue_is_valid_against_the_shipped_schema(demo_document):
+    from jsonschema import Draft202012Validator
+
+    from practices.catalogue.schema import SCHEMA_FILE
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(demo_document)) == []
