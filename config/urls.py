@@ -1,19 +1,24 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.seo import PageSitemap, robots_txt
 from home.views import choose_language
 from practices.catalogue.views import schema_view as catalogue_schema_view
+from practices.feeds import PracticeFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include("search.api")),
     path("api/schema/catalogue-1.json", catalogue_schema_view, name="catalogue_schema"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("", choose_language, name="choose_language"),
 ]
 
@@ -24,6 +29,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("feed/", PracticeFeed(), name="practice_feed"),
+    path("cities/<slug:city>/feed/", PracticeFeed(), name="city_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
