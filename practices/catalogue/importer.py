@@ -47,18 +47,26 @@ def read_document(path):
         ) from error
 
 
-def import_document(document, folder=None, publish=False, dry_run=False):
+def import_document(document, folder=None, publish=False, dry_run=False, scope=None):
     """Validate the whole document, then write it in one transaction.
 
     Raises CatalogueInvalid (and writes nothing) on any problem. A dry run
     does all the work and rolls it back, so its report is exactly what a real
-    run would do.
+    run would do. With a `scope` (practices.catalogue.scope.Scope), only that
+    city's records are accepted, and drafts are submitted for review in the
+    scope's user's name.
     """
-    ctx = validate(document, folder, existing_ids())
+    known = existing_ids()
+    ctx = validate(document, folder, known)
+    if scope is not None and (problems := scope.problems(document, known)):
+        raise CatalogueInvalid(problems)
+    user = scope.user if scope is not None else None
     result = None
     try:
         with transaction.atomic(), deferred_indexing(keep=not dry_run):
-            tallies = Writer(ctx, publish=publish).write()
+            tallies = Writer(ctx, publish=publish, user=user).write()
+            if scope is not None and not publish:
+                _submit_for_review(tallies, user)
             result = ImportResult(tallies=tallies, notes=ctx.notes, dry_run=dry_run)
             if dry_run:
                 raise _DryRunRollback
@@ -67,6 +75,17 @@ def import_document(document, folder=None, publish=False, dry_run=False):
     return result
 
 
-def import_file(path, publish=False, dry_run=False):
+def _submit_for_review(tallies, user):
+    from cities.review import submit_for_review
+
+    from .scope import pages_to_review
+
+    for page in pages_to_review(tallies):
+        submit_for_review(page, user)
+
+
+def import_file(path, publish=False, dry_run=False, scope=None):
     path = Path(path)
-    return import_document(read_document(path), folder=path.parent, publish=publish, dry_run=dry_run)
+    return import_document(
+        read_document(path), folder=path.parent, publish=publish, dry_run=dry_run, scope=scope
+    )

@@ -7,6 +7,8 @@ string translations, so translators later see them in wagtail-localize's
 editor and can download them as PO files like any other translation.
 """
 
+from django.core.exceptions import ObjectDoesNotExist
+
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -79,7 +81,7 @@ def store_strings(source, locale, translated_copy, *, touched, fallback, path):
             current.save()
 
 
-def save_translation(source, locale, publish):
+def save_translation(source, locale, publish, user=None):
     """Create or update the target instance from the stored strings; returns it.
 
     wagtail-localize publishes through transaction.on_commit, which never
@@ -88,10 +90,27 @@ def save_translation(source, locale, publish):
     """
     Translation.objects.update_or_create(source=source, target_locale=locale, defaults={"enabled": True})
     draftable = issubclass(source.specific_content_type.model_class(), Page | DraftStateMixin)
+    if draftable and not publish and (live := _live_target(source, locale)) is not None:
+        # wagtail-localize would write a draft onto the live row (what readers
+        # see); a live translation gets the draft as a new revision only.
+        draft = source.get_ephemeral_translated_instance(locale, fallback=True)
+        draft.save_revision(user=user)
+        return type(live).objects.get(pk=live.pk)
     target, _created = source.create_or_update_translation(
-        locale, publish=not draftable, copy_parent_pages=True, fallback=True
+        locale, user=user, publish=not draftable, copy_parent_pages=True, fallback=True
     )
     if draftable and publish:
         target.get_latest_revision().publish()
         target.refresh_from_db()
+    return target
+
+
+def _live_target(source, locale):
+    """The published translation of `source` in `locale`, if there is one (an alias does not count)."""
+    try:
+        target = source.get_translated_instance(locale)
+    except ObjectDoesNotExist:
+        return None
+    if getattr(target, "alias_of_id", None) or not target.live:
+        return None
     return target

@@ -1,6 +1,7 @@
 """Validation of a whole catalogue document before anything is written."""
 
 import hashlib
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from . import FORMAT
 from .errors import CatalogueInvalid, Problem
 from .kinds import ALL_KINDS, CITIES, PRACTICES
 from .schema import DEFINITIONS, catalogue_schema
+from .values import ID_PATTERN
 
 IMAGE_SIGNATURES = {
     b"\xff\xd8\xff": "JPEG",
@@ -128,8 +130,10 @@ def _record_path(document, absolute_path):
             if position == 1:
                 records = document.get(parts[0], [])
                 record = records[part] if part < len(records) else None
-                if isinstance(record, dict) and isinstance(record.get("id"), str):
-                    label = record["id"]
+                record_id = record.get("id") if isinstance(record, dict) else None
+                # A broken id is itself the problem: name the record by position instead.
+                if isinstance(record_id, str) and re.fullmatch(ID_PATTERN, record_id) and len(record_id) <= 80:
+                    label = record_id
             text += f"[{label}]"
         else:
             text += f".{part}" if text else str(part)

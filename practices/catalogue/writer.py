@@ -90,9 +90,10 @@ def _latest(instance):
 
 
 class Writer:
-    def __init__(self, ctx, publish):
+    def __init__(self, ctx, publish, user=None):
         self.ctx = ctx
         self.publish = publish
+        self.user = user  # whose name revisions are saved in (None: the system)
         ctx.writer = self
         self.trees = ensure_site_tree()
         self.locales = {code: tree.home.locale for code, tree in self.trees.items()}
@@ -210,7 +211,7 @@ class Writer:
             page = _latest(kind.model.objects.get(pk=stored.pk))
             changed = self._apply(kind, page, record, lang, True) or changed
         if changed:
-            revision = page.save_revision(clean=True)
+            revision = page.save_revision(user=self.user, clean=True)
             if self.publish:
                 revision.publish()
         elif self.publish and (not stored.live or stored.has_unpublished_changes):
@@ -250,7 +251,7 @@ class Writer:
                 fallback=fallback_paths(kind, record, lang, instance.translation_key),
                 path=f"{kind.key}[{record['id']}]",
             )
-            save_translation(source, locale, self.publish)
+            save_translation(source, locale, self.publish, user=self.user)
 
     def _untranslated_copy(self, kind, instance, locale, source):
         """Every record exists in every language: an alias for pages, the source text for snippets."""

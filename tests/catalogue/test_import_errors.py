@@ -68,7 +68,7 @@ def test_bad_slug(accmr_document, write_catalogue, capsys):
     assert_refused(
         write_catalogue(accmr_document),
         capsys,
-        "practices[ACCMR Athens].id: 'ACCMR Athens' is not lower-case",
+        "practices[0].id: 'ACCMR Athens' is not lower-case",
     )
 
 

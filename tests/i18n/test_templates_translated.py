@@ -12,6 +12,7 @@ TEMPLATE_DIRS = [
     "cities/templates",
     "practices/templates",
     "search/templates",
+    "contact/templates",
 ]
 LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff\u1f00-\u1fff]{2,}")
 VISIBLE_ATTRIBUTES = re.compile(r'\b(alt|title|aria-label|placeholder|aria-description)="([^"]*)"')
@@ -41,6 +42,8 @@ def untranslated_text(source):
         f'{name}="{value}"' for name, value in VISIBLE_ATTRIBUTES.findall(source) if LETTERS.search(value)
     ]
     text = re.sub(r"<[^>]*>", " ", source)
+    # Includes that hold only attributes for a tag written elsewhere.
+    text = re.sub(r'[\w:-]+="[^"]*"', " ", text)
     text = re.sub(r"&[a-z]+;|&#\d+;", " ", text)
     return found + LETTERS.findall(text)
 
