@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 DEMO := practices/demo/catalogue.json
 
-.PHONY: run test install lint check migrations pytest messages demo clean
+.PHONY: run test install lint check migrations pytest messages demo clean vendor
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,7 @@ run: $(STAMP) messages
 	$(MANAGE) setup_network
 	$(MANAGE) import_catalogue $(DEMO) --publish
 	$(MANAGE) demo_admin
+	$(MANAGE) demo_accounts
 	$(MANAGE) runserver 127.0.0.1:8000
 
 lint: $(STAMP)
@@ -42,6 +43,24 @@ pytest: $(STAMP) messages
 	exit $$status
 
 test: lint check pytest
+
+# Front-end files from the npm registry, committed so that neither `make run`
+# nor CI needs npm: Leaflet for the maps, axe-core for the accessibility tests.
+LEAFLET_VERSION := 1.9.4
+AXE_VERSION := 4.14.1
+vendor:
+	rm -rf .vendor-tmp && mkdir .vendor-tmp
+	cd .vendor-tmp && npm pack --silent leaflet@$(LEAFLET_VERSION) axe-core@$(AXE_VERSION) >/dev/null
+	cd .vendor-tmp && tar xzf leaflet-$(LEAFLET_VERSION).tgz && mv package leaflet
+	cd .vendor-tmp && tar xzf axe-core-$(AXE_VERSION).tgz && mv package axe-core
+	rm -rf static/vendor/leaflet && mkdir -p static/vendor/leaflet/images tests/browser/vendor
+	cp .vendor-tmp/leaflet/dist/leaflet.js .vendor-tmp/leaflet/dist/leaflet.css .vendor-tmp/leaflet/LICENSE static/vendor/leaflet/
+	cp .vendor-tmp/leaflet/dist/images/*.png static/vendor/leaflet/images/
+	echo "leaflet $(LEAFLET_VERSION) from the npm registry (make vendor)" > static/vendor/leaflet/VERSION
+	cp .vendor-tmp/axe-core/axe.min.js tests/browser/vendor/axe.min.js
+	cp .vendor-tmp/axe-core/LICENSE tests/browser/vendor/axe-LICENSE
+	echo "axe-core $(AXE_VERSION) from the npm registry (make vendor)" > tests/browser/vendor/VERSION
+	rm -rf .vendor-tmp
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

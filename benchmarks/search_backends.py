@@ -132,6 +132,9 @@ def report(results, args):
         f"Machine: {os.cpu_count()} cores (`nproc`: {nproc()}), Python {platform.python_version()}  ",
         f"Data: {args.count:,} Greek practices + {args.count:,} English translations = {2 * args.count:,} pages",
         "",
+        "Load average (1 min) at the start and end of each database's run: "
+        + ", ".join(f"{result['database']} {result['load'][0]} → {result['load'][-1]}" for result in results),
+        "",
         "| Database | Measurement | Ours | Stock | Stock ÷ ours | Hits (ours / stock) |",
         "|---|---|---:|---:|---:|---:|",
     ]
@@ -142,7 +145,7 @@ def report(results, args):
             hits = f"{ours['hits']:,} / {stock['hits']:,}" if "hits" in ours else ""
             lines.append(
                 f"| {result['database']} {result['server']} | {name} | {duration(ours)} | {duration(stock)} "
-                f"| {ratio:,.0f}× | {hits} |"
+                f"| {ratio:,.{0 if ratio >= 10 else 1}f}× | {hits} |"
             )
     return "\n".join(lines)
 
@@ -202,12 +205,13 @@ def run_worker(args):
 
         server = f"SQLite {sqlite3.sqlite_version}"
 
-    results = {"database": args.worker, "server": server}
+    results = {"database": args.worker, "server": server, "load": [round(os.getloadavg()[0], 1)]}
     # Stock first: on PostgreSQL both backends write the same index table, so
     # each is measured right after its own rebuild.
     for label, backend_name in (("stock", "stock"), ("ours", "default")):
         log(f"-- {label}")
         results[label] = measure_backend(backend_name, args)
+    results["load"].append(round(os.getloadavg()[0], 1))
     if args.worker == "postgres":
         connection.close()
         drop_postgres_database(server_url)
@@ -249,6 +253,7 @@ def measure_backend(backend_name, args):
     results["update_index (full)"] = timed(
         lambda: call_command("update_index", backend_name=backend_name, verbosity=0), 1, args.budget
     )
+    refresh_statistics()
 
     language, query = QUERIES["search"]
     hits = backend.search(query, live_greek).count()
@@ -289,6 +294,14 @@ def measure_backend(backend_name, args):
         durations.append(time.perf_counter() - start)
     results["index one page"] = {"median": statistics.median(durations), "runs": len(durations)}
     return results
+
+
+def refresh_statistics():
+    """What autovacuum would do after a rebuild: fresh planner statistics (and no dead rows)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def timed(function, repeat, budget):

@@ -1,18 +1,21 @@
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from practices.figures import Figure
 from practices.rich_text import CATALOGUE_FEATURES
 
+from .permissions import NetworkPagePermissionsMixin
 
-class CityIndexPage(Page):
+
+class CityIndexPage(NetworkPagePermissionsMixin, Page):
     """The member municipalities, one per language, always at /<lang>/cities/."""
 
     intro = RichTextField(_("introduction"), blank=True, features=CATALOGUE_FEATURES)
@@ -34,7 +37,7 @@ class CityIndexPage(Page):
         return context
 
 
-class CityPage(Page):
+class CityPage(NetworkPagePermissionsMixin, Page):
     """A member municipality. Its practices live beneath it, which is what scopes editors' rights."""
 
     region = models.CharField(_("region"), max_length=120, blank=True)
@@ -90,3 +93,39 @@ class CityPage(Page):
 
 class CityFigure(Figure):
     page = ParentalKey(CityPage, related_name="figures", on_delete=models.CASCADE)
+
+
+class CityTeam(models.Model):
+    """A member city's editors: their group and the collections of their images and documents.
+
+    A city is its page in every language; the pages share one translation key,
+    which is what the team is keyed on, so renaming or moving the city page
+    never loses its team. `cities.rights` grants the group its permissions.
+    """
+
+    city_key = models.UUIDField(_("city"), unique=True, editable=False)
+    group = models.OneToOneField(
+        Group, verbose_name=_("editors group"), on_delete=models.PROTECT, related_name="city_team"
+    )
+    image_collection = models.ForeignKey(
+        Collection, verbose_name=_("images collection"), on_delete=models.PROTECT, related_name="+"
+    )
+    document_collection = models.ForeignKey(
+        Collection, verbose_name=_("documents collection"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("city team")
+        verbose_name_plural = _("city teams")
+        permissions = [
+            ("view_city_history", _("Can view the history of every city")),
+            ("view_network_dashboard", _("Can see the IOM dashboard")),
+            ("require_two_factor", _("Confirms logins with a one-time code (when two-factor login is on)")),
+        ]
+
+    def __str__(self):
+        return self.group.name
+
+    def city_pages(self):
+        """The city's page in every language, aliases included."""
+        return CityPage.objects.filter(translation_key=self.city_key)

@@ -6,11 +6,14 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from config.pagecache import private, public_page
 from home.seo import PageSitemap, robots_txt
 from home.views import choose_language
 from practices.catalogue.views import schema_view as catalogue_schema_view
 from practices.feeds import PracticeFeed
+from search import urls as search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -34,3 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# The cache policy, in one place (config/pagecache.py): Wagtail's pages are
+# public and served from the page cache; search answers are never cached.
+decorate_urlpatterns(wagtail_urls.urlpatterns, public_page)
+decorate_urlpatterns(search_urls.urlpatterns, private)

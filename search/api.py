@@ -108,6 +108,8 @@ class LocalizedEndpoint:
     """A listing in one locale, searched with that language's backend."""
 
     filter_backends = [RepeatableFieldsFilter]
+    # Pages get their relations resolved in bulk (search.api_fields.Records).
+    model_is_page = False
 
     def requested_locale(self):
         code = self.request.GET.get("locale") or settings.LANGUAGE_CODE
@@ -176,8 +178,6 @@ class LocalizedEndpoint:
         response.data["meta"].update(extra_meta or {})
         return response
 
-    model_is_page = False
-
     def get_serializer_context(self):
         context = super().get_serializer_context()
         records = getattr(self, "records", None)
@@ -204,7 +204,10 @@ class LocalizedPagesEndpoint(LocalizedEndpoint, PagesAPIViewSet):
         return self.model.objects.live().public().select_related("locale")
 
     def scope(self, locale):
-        return self.model.objects.live().public().filter(locale=locale).select_related("locale")
+        return self.search_scope(locale).select_related("locale")
+
+    def search_scope(self, locale):
+        return self.model.objects.live().public().filter(locale=locale)
 
 
 class PracticesAPIViewSet(LocalizedPagesEndpoint):

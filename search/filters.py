@@ -49,6 +49,8 @@ SORTS = {
 }
 DEFAULT_SORT = "relevance"
 OPERATORS = ("and", "or")
+# Every word must match, on every backend (Elasticsearch's own default is "or").
+DEFAULT_OPERATOR = "and"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,17 @@ class SearchResult:
     excerpt_html: str | None = None
 
 
+def parameter(params, name):
+    """The last value of a single-valued parameter, or None."""
+    if hasattr(params, "getlist"):
+        values = params.getlist(name)
+    else:
+        value = params.get(name)
+        values = list(value) if isinstance(value, list | tuple) else [] if value is None else [value]
+    value = values[-1] if values else None
+    return value if isinstance(value, str) else None
+
+
 def parameter_values(params, name):
     """The values of a repeatable parameter: `?category=a&category=b` or `?category=a,b`."""
     if hasattr(params, "getlist"):
@@ -105,6 +118,7 @@ def text_match_ids(queryset, query, language, *, autocomplete=False, operator=No
     """
     backend = for_language(language)
     run = backend.autocomplete if autocomplete else backend.search
+    operator = operator if operator in OPERATORS else DEFAULT_OPERATOR
     results = run(query, queryset.select_related(None).only("pk"), operator=operator, order_by_relevance=True)
     return [obj.pk for obj in results[:limit]]
 
@@ -139,8 +153,7 @@ class PracticeSearch:
         self.operator = operator if operator in OPERATORS else None
         self.autocomplete = autocomplete
         self.match_limit = match_limit
-        raw_query = params.get(query_param)
-        self.query = clean_query(raw_query if isinstance(raw_query, str) else "")
+        self.query = clean_query(parameter(params, query_param) or "")
         self.context = FacetContext(locale, self.reader)
 
     # -- Parameters --------------------------------------------------------
@@ -151,15 +164,15 @@ class PracticeSearch:
 
     @cached_property
     def sort(self):
-        value = self.params.get(self.sort_param)
+        value = parameter(self.params, self.sort_param)
         return value if value in SORTS else DEFAULT_SORT
 
     @cached_property
     def _parsed(self):
         selection, problems = {}, []
-        sort = self.params.get(self.sort_param)
-        if sort not in (None, "") and sort not in SORTS:
-            problems.append(Problem(self.sort_param, str(sort)))
+        sort = parameter(self.params, self.sort_param)
+        if sort and sort not in SORTS:
+            problems.append(Problem(self.sort_param, sort))
         for facet in FACETS:
             raw = parameter_values(self.params, facet.name)
             if len(raw) > MAX_VALUES:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from cities.models import CityPage
+from config.ratelimit import ratelimit
 from practices.presenters import reader_for
 
 from .filters import PracticeSearch, matching_cities
@@ -40,6 +41,7 @@ def is_fetch(request):
 
 
 @require_safe
+@ratelimit("search")
 def search(request):
     locale = active_locale()
     reader = reader_for(request)
@@ -85,6 +87,7 @@ def empty_results_help(request, practice_search):
 
 
 @require_safe
+@ratelimit("suggest", json=True)
 def suggest(request):
     """Up to eight practices whose title (or acronym) words begin with the typed words.
 

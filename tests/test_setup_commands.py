@@ -5,8 +5,10 @@ import re
 
 import pytest
 
+from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import LocaleSynchronization
@@ -51,11 +53,15 @@ def test_setup_network_builds_the_tree_and_says_so():
             assert page.live
             assert page.get_parent().specific == HomePage.objects.get(locale=locale)
     assert LocaleSynchronization.objects.get(locale=en).sync_from == el
-    # Wagtail's "Welcome" placeholder is gone: the only pages are the skeleton and the root.
-    assert Page.objects.count() == 7
+    # Wagtail's "Welcome" placeholder is gone: the only pages are the skeleton, its
+    # two legal pages (accessibility statement, privacy notice) in each language, and the root.
+    assert Page.objects.count() == 11
 
     assert "+ language en" in output
-    for url in ("/el/", "/el/cities/", "/el/practices/", "/en/", "/en/cities/", "/en/practices/"):
+    for url in (
+        *("/el/", "/el/cities/", "/el/practices/", "/el/accessibility/", "/el/privacy/"),
+        *("/en/", "/en/cities/", "/en/practices/", "/en/accessibility/", "/en/privacy/"),
+    ):
         assert f" at {url}\n" in output
     assert "Welcome" in output
     assert "en kept in step with el" in output
@@ -75,8 +81,11 @@ def test_setup_network_completes_a_partial_tree():
     PracticeIndexPage.objects.get(locale__language_code="en").delete()
     output = run("setup_network")
     assert PracticeIndexPage.objects.filter(locale__language_code="en").count() == 1
+    # The command speaks the site's default language; page titles are as created.
+    with translation.override(settings.LANGUAGE_CODE):
+        kind = str(PracticeIndexPage._meta.verbose_name)
     assert re.findall(r"^\s*\+ .*$", output, flags=re.MULTILINE) == [
-        "  + catalogue of practices “Good practices” [en] at /en/practices/"
+        f"  + {kind} “Good practices” [en] at /en/practices/"
     ]
 
 

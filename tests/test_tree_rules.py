@@ -7,12 +7,12 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from cities.models import CityIndexPage, CityPage
-from home.models import HomePage
+from home.models import HomePage, LegalPage
 from practices.models import PracticeIndexPage, PracticePage
 
 from .factories import CityPageFactory, HomePageFactory, site_tree
 
-PAGE_MODELS = [HomePage, CityIndexPage, CityPage, PracticeIndexPage, PracticePage]
+PAGE_MODELS = [HomePage, CityIndexPage, CityPage, PracticeIndexPage, PracticePage, LegalPage]
 
 
 class TreeRules(WagtailPageTestCase):
@@ -36,7 +36,8 @@ class TreeRules(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PracticePage, {CityPage})
 
     def test_allowed_subpage_types(self):
-        self.assertAllowedSubpageTypes(HomePage, {CityIndexPage, PracticeIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {CityIndexPage, PracticeIndexPage, LegalPage})
+        self.assertAllowedSubpageTypes(LegalPage, set())
         self.assertAllowedSubpageTypes(CityIndexPage, {CityPage})
         self.assertAllowedSubpageTypes(CityPage, {PracticePage})
         self.assertAllowedSubpageTypes(PracticeIndexPage, set())

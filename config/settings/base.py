@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "contact",
+    "config.apps.SiteConfig",
+    "csp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -52,18 +54,31 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Account security: login throttling and two-factor login (see the section below).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before host checks and HTTPS redirects (config/health.py).
+    "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Cached pages are answered here, before sessions and locale (config/pagecache.py).
+    "config.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.two_factor.AdminTwoFactorMiddleware",
+    "cities.translation_rights.TranslationRightsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -188,11 +203,9 @@ if ELASTICSEARCH_URL:
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@cities-network.example")
 
-# "Contact the city about this practice" (the contact app): at most
-# CONTACT_RATE_LIMIT messages per address in CONTACT_RATE_PERIOD seconds, and
-# stored messages are deleted by `purge_contact_messages` after the retention.
-CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
-CONTACT_RATE_PERIOD = env.int("CONTACT_RATE_PERIOD", default=3600)
+# "Contact the city about this practice" (the contact app): stored messages
+# are deleted by `purge_contact_messages` after this many days. Its rate
+# limit is RATELIMITS["contact"] below.
 CONTACT_MESSAGE_RETENTION_DAYS = env.int("CONTACT_MESSAGE_RETENTION_DAYS", default=180)
 
 # Map tiles, loaded by the reader's browser only when they open a map. Empty:
@@ -206,6 +219,134 @@ MAP_TILE_ATTRIBUTION = env(
 # The catalogue format's hard limits; see practices/catalogue/.
 CATALOGUE_MAX_FILE_BYTES = env.int("CATALOGUE_MAX_FILE_BYTES", default=50 * 1024 * 1024)
 CATALOGUE_MAX_RECORDS = env.int("CATALOGUE_MAX_RECORDS", default=10_000)
+
+# -- Serving: page cache, rate limits, uploads, security headers ----------------
+# See config/pagecache.py, config/ratelimit.py, config/security.py and
+# docs/deploy.md. Production tightens these further (production.py).
+
+# Anonymous page views are kept whole in the cache and dropped on any content
+# change. A CDN in front may keep them for PAGE_CACHE_CDN_MAX_AGE seconds,
+# browsers for PAGE_CACHE_BROWSER_MAX_AGE.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 3600)
+PAGE_CACHE_BROWSER_MAX_AGE = env.int("PAGE_CACHE_BROWSER_MAX_AGE", default=60)
+PAGE_CACHE_CDN_MAX_AGE = env.int("PAGE_CACHE_CDN_MAX_AGE", default=300)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
+PAGE_CACHE_STALE_IF_ERROR = 24 * 3600
+# Query parameters a cached page may have (the catalogue's pagination); any
+# other parameter is served uncached.
+PAGE_CACHE_QUERY_PARAMS = ["page"]
+
+# A CDN's cache purged on publishing (wagtail.contrib.frontend_cache): off
+# unless FRONTEND_CACHE is set; see docs/deploy.md.
+from config.frontend_cache import frontend_cache_settings  # noqa: E402
+
+WAGTAILFRONTENDCACHE = frontend_cache_settings(env)
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Requests per client address (config/ratelimit.py), counted in the shared
+# cache: COUNT/PERIOD with s, m, h or d. RATELIMITS in the environment
+# overrides some, e.g. RATELIMITS="search=120/m,suggest=300/m".
+RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
+RATELIMITS = {"search": "60/m", "suggest": "120/m", "contact": "5/h"} | env.dict("RATELIMITS", default={})
+# How many proxies of ours stand in front of the application and append to
+# X-Forwarded-For (nginx: 1; a CDN and nginx: 2). 0: REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Uploads: images and documents of the listed kinds only (never SVG or HTML),
+# and documents always downloaded, never shown inline in the site's origin.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MiB of form data besides files
+# Nothing is sent to third parties from the admin: no avatar service, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Content Security Policy (django-csp): no inline script or style on the
+# public site. The admin has its own, looser policy (config/security.py).
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+from config.security import origin_of  # noqa: E402
+
+MEDIA_ORIGIN = env("MEDIA_ORIGIN", default="")  # where media is served from, if not this site
+_image_sources = [SELF, "data:", *filter(None, [origin_of(MEDIA_ORIGIN), origin_of(MAP_TILE_URL)])]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": _image_sources,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *filter(None, [origin_of(MEDIA_ORIGIN)])],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, *filter(None, [origin_of(MEDIA_ORIGIN)])],
+        # Embed previews and Wagtail's own preview panel.
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # The preview panel frames admin pages in the admin.
+        "frame-ancestors": [SELF],
+    }
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# -- Editors, reviewers and their accounts --------------------------------------
+# Roles, the "IOM review" workflow and the rights on translations: cities/ and
+# docs/decisions/0020-0026.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+# Submissions go to the reviewers; the administrators are not copied on each.
+# Notification mail comes from DEFAULT_FROM_EMAIL; every user's profile has
+# every kind of notification switched on unless they switch it off.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+# A page whose slug changes, or that moves, keeps its old address as a redirect.
+WAGTAILREDIRECTS_AUTO_CREATE = True
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+WAGTAIL_PASSWORD_RESET_ENABLED = True
+# The link in the invitation that `add_editor` sends, and in a password reset, works for 3 days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one
+# username from one address, that pair is refused for AXES_COOLOFF_HOURS.
+AUTHENTICATION_BACKENDS = [
+    "home.login_throttling.LoginThrottlingBackend",  # django-axes
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "home/account_locked.html"
+# The client's address as the rate limits see it, through TRUSTED_PROXY_COUNT proxies.
+AXES_CLIENT_IP_CALLABLE = "config.ratelimit.client_ip"
+AXES_VERBOSE = False
+
+# Two-factor login (TOTP devices of django-otp; home/two_factor.py): with
+# TWO_FACTOR_LOGIN on, reviewers and administrators confirm each admin login
+# with a code from an authenticator app; an editor who sets one up uses it too.
+TWO_FACTOR_LOGIN = env.bool("TWO_FACTOR_LOGIN", default=False)
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = "Cities Network for Integration"
 
 LOGGING = {
     "version": 1,

@@ -132,7 +132,11 @@ def _record_path(document, absolute_path):
                 record = records[part] if part < len(records) else None
                 record_id = record.get("id") if isinstance(record, dict) else None
                 # A broken id is itself the problem: name the record by position instead.
-                if isinstance(record_id, str) and re.fullmatch(ID_PATTERN, record_id) and len(record_id) <= 80:
+                if (
+                    isinstance(record_id, str)
+                    and re.fullmatch(ID_PATTERN, record_id)
+                    and len(record_id) <= 80
+                ):
                     label = record_id
             text += f"[{label}]"
         else:

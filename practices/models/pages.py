@@ -19,6 +19,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cities.permissions import NetworkPagePermissionsMixin
+
 from ..partial_date import PartialDateField
 from ..rich_text import CATALOGUE_FEATURES
 from ..vocabulary import Evidence, Status
@@ -46,16 +48,19 @@ class PracticeIndexPage(Page):
         verbose_name = _("catalogue of practices")
 
     def get_context(self, request, *args, **kwargs):
-        from ..presenters import catalogue_page, reader_for
+        # The listing filters with the search page's own code: one mechanism.
+        from search.filters import PracticeSearch
+
+        from ..presenters import reader_for
+        from ..presenters.listing import CATALOGUE_PAGE_SIZE
 
         context = super().get_context(request, *args, **kwargs)
-        context["practices_page"], context["practices"] = catalogue_page(
-            reader_for(request), request.GET.get("page"), locale=self.locale_id
-        )
+        search = PracticeSearch(request.GET, self.locale, reader=reader_for(request))
+        context.update(search.listing_context(request.GET.get("page"), per_page=CATALOGUE_PAGE_SIZE))
         return context
 
 
-class PracticePage(RoutablePageMixin, Page):
+class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
     """One good practice of one member city. It always lives under its city's page.
 
     Besides the page itself it answers at `pdf/` (the two-page brochure) and at

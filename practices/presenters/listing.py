@@ -9,13 +9,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Count, prefetch_related_objects
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
 from cities.models import CityPage
 
+from ..charts import BarChart, Row, bar_chart, figures_over_time
 from ..models import Category, PracticePage
+from ..vocabulary import Evidence
 from .practice import FigureView, PageLink, chronological, city_link, figure_views
 from .reader import Reader, with_source_locale
 from .text import collation_key
@@ -23,6 +26,9 @@ from .text import collation_key
 LIST_DEFERRED_FIELDS = ["description", "lessons", "transferability"]
 CATALOGUE_PAGE_SIZE = 24
 LATEST_COUNT = 6
+FEATURED_COUNT = 3
+# Featured on the home page: the practices whose results were evaluated.
+FEATURED_EVIDENCE = [Evidence.EXTERNALLY_EVALUATED, Evidence.EVALUATED]
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,12 @@ class CityCard:
     lang: str
     region: str
     practice_count: int
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
 
 
 @dataclass
@@ -52,6 +64,8 @@ class CityView:
     lang: str
     figures: list[FigureView] = field(default_factory=list)
     practices: list[PracticeCard] = field(default_factory=list)
+    charts: list[BarChart] = field(default_factory=list)
+    map_cities: list[CityCard] = field(default_factory=list)
 
 
 def practice_queryset(reader: Reader, locale=None):
@@ -98,6 +112,13 @@ class HomeView:
     latest: list[PracticeCard]
     practice_count: int
     city_count: int
+    featured: list[PracticeCard] = field(default_factory=list)
+    cities: list[CityCard] = field(default_factory=list)
+    category_chart: BarChart | None = None
+
+    @property
+    def map_cities(self):
+        return self.cities
 
 
 def catalogue_page(reader: Reader, number, locale=None):
@@ -110,21 +131,71 @@ def catalogue_page(reader: Reader, number, locale=None):
 def present_home(page, reader: Reader):
     locale = page.locale_id
     latest = practice_queryset(reader, locale).order_by("-first_published_at", "-pk")[:LATEST_COUNT]
+    featured = (
+        practice_queryset(reader, locale)
+        .filter(evidence__in=FEATURED_EVIDENCE)
+        .order_by("-documented", "-first_published_at", "-pk")[:FEATURED_COUNT]
+    )
+    # Member cities are the city pages two levels below this home page.
+    cities = member_cities(reader, page, page.depth + 2)
     return HomeView(
         latest=practice_cards(reader, latest),
+        featured=practice_cards(reader, featured),
         practice_count=reader.visible(PracticePage).filter(locale=locale).count(),
-        city_count=reader.visible(CityPage).filter(locale=locale).count(),
+        city_count=len(cities),
+        cities=cities,
+        category_chart=category_chart(reader, locale),
+    )
+
+
+def category_chart(reader: Reader, locale):
+    """Live practices per category in one language, most first (two queries)."""
+    through = PracticePage.categories.through
+    counts = list(
+        through.objects.filter(practicepage__in=reader.visible(PracticePage).filter(locale=locale))
+        .values("category")
+        .annotate(practices=Count("practicepage", distinct=True))
+    )
+    if not counts:
+        return None
+    stored = Category.objects.filter(pk__in=[row["category"] for row in counts])
+    names = reader.localize_snippets(Category, stored)
+    rows = sorted(
+        (
+            Row(
+                label=names[row["category"]].name,
+                label_lang=names[row["category"]].lang,
+                value=row["practices"],
+            )
+            for row in counts
+            if row["category"] in names
+        ),
+        key=lambda row: (-row.value, collation_key(row.label)),
+    )
+    return bar_chart(
+        "network-categories",
+        _("Practices per category"),
+        rows,
+        label_heading=_("Category"),
+        value_heading=_("Practices"),
     )
 
 
 def city_cards(reader: Reader, index_page):
     """The member cities under a cities index, each with its number of live practices."""
-    cities = list(with_source_locale(reader.visible(CityPage).child_of(index_page)))
+    return member_cities(reader, index_page, index_page.depth + 1)
+
+
+def member_cities(reader: Reader, ancestor, depth):
+    """Live city pages at `depth` below `ancestor`, with their live practices counted (two queries)."""
+    cities = list(
+        with_source_locale(reader.visible(CityPage).filter(path__startswith=ancestor.path, depth=depth))
+    )
     if not cities:
         return []
     practice_paths = (
         reader.visible(PracticePage)
-        .filter(path__startswith=index_page.path, depth=index_page.depth + 2)
+        .filter(path__startswith=ancestor.path, depth=depth + 1)
         .values_list("path", flat=True)
     )
     counts = Counter(path[: -Page.steplen] for path in practice_paths)
@@ -136,6 +207,8 @@ def city_cards(reader: Reader, index_page):
             lang=languages[city.pk],
             region=city.region,
             practice_count=counts[city.path],
+            latitude=float(city.latitude) if city.latitude is not None else None,
+            longitude=float(city.longitude) if city.longitude is not None else None,
         )
         for city in cities
     ]
@@ -145,7 +218,20 @@ def city_cards(reader: Reader, index_page):
 def present_city(page, reader: Reader):
     view = CityView(lang=reader.content_language(page))
     view.figures = figure_views(chronological(page.figures.all()), view.lang, reader)
+    view.charts = figures_over_time(view.figures, "city-chart", reader.language)
     if page.pk:
         practices = practice_queryset(reader, locale=page.locale_id).child_of(page)
         view.practices = sorted(practice_cards(reader, practices), key=lambda card: collation_key(card.title))
+    if page.latitude is not None and page.longitude is not None:
+        view.map_cities = [
+            CityCard(
+                title=page.title,
+                url=reader.url(page) if page.pk else "",
+                lang=view.lang,
+                region=page.region,
+                practice_count=len(view.practices),
+                latitude=float(page.latitude),
+                longitude=float(page.longitude),
+            )
+        ]
     return view

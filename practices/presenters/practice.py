@@ -8,12 +8,13 @@ their cities.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from wagtail.images import get_image_model
 
 from cities.models import CityFigure, CityPage
 
+from ..charts import BarChart, figures_side_by_side
 from ..models import Adaptation, Category, Organisation, PracticePage, TargetGroup
 from ..partial_date import PartialDate
 from ..vocabulary import FigureKind, Role
@@ -23,6 +24,8 @@ from .text import collation_key
 # The gallery's one rendition. It must be the spec the practice template
 # passes to {% image %}, or each image costs a query to find its rendition.
 GALLERY_RENDITION = "max-1200x900"
+# Likewise for organisations' logos (practices/includes/logos.html).
+LOGO_RENDITION = "max-240x96"
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class FigureView:
     date: PartialDate | None
     source: str
     source_lang: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,24 @@ class PracticeView:
     images: list = field(default_factory=list)
     adapted_from: list[PageLink] = field(default_factory=list)
     adapted_by: list[PageLink] = field(default_factory=list)
+    logos: list[Organisation] = field(default_factory=list)
+    charts: list[BarChart] = field(default_factory=list)
+    # The city's official address, when readers may write to it through the site.
+    city_email: str = ""
+    url: str | None = None
+
+    @property
+    def contact_url(self):
+        return self.url + self.page.reverse_subpage("contact") if self.url and self.city_email else None
+
+    @property
+    def pdf_url(self):
+        return self.url + self.page.reverse_subpage("pdf") if self.url else None
+
+    @property
+    def share_image(self):
+        """The first picture, as the gallery shows it (no extra rendition to make)."""
+        return self.images[0] if self.images else None
 
     @property
     def has_context_figures(self):
@@ -116,6 +138,7 @@ def figure_views(figures, content_lang, reader):
             date=figure.date,
             source=figure.source,
             source_lang=content_lang,
+            kind=figure.kind,
         )
         for figure in figures
     ]
@@ -169,12 +192,15 @@ def linked_practices(reader, translation_keys):
 
 
 def present_practice(page, reader: Reader):
-    view = PracticeView(page=page, lang=reader.content_language(page))
+    view = PracticeView(
+        page=page, lang=reader.content_language(page), url=reader.url(page) if page.pk else None
+    )
 
     # The city is the page's parent, which is always in the page's own locale.
     city = reader.parents(CityPage, [page]).get(page.pk) if page.path else None
     if city is not None:
         view.city = city_link(reader, city)
+        view.city_email = city.email if city.live else ""
         view.city_figures = figure_views(
             chronological(CityFigure.objects.filter(page_id=city.pk)), city.lang, reader
         )
@@ -185,7 +211,7 @@ def present_practice(page, reader: Reader):
     view.target_groups = sorted(target_groups.values(), key=lambda term: collation_key(term.name))
 
     involvements = list(page.organisations.all().select_related("organisation"))
-    testimonials = list(page.testimonials.all().select_related("organisation"))
+    testimonials = list(page.testimonials.filter(consent_given=True).select_related("organisation"))
     recognitions = list(page.recognitions.all().select_related("by"))
     organisations = reader.localize_snippets(
         Organisation,
@@ -213,7 +239,9 @@ def present_practice(page, reader: Reader):
         RecognitionView(by=organisations[item.by_id], text=item.text, date=item.date) for item in recognitions
     ]
 
+    view.logos = organisation_logos(involvements, organisations)
     view.figures = figure_views(page.figures.all(), view.lang, reader)
+    view.charts = figures_side_by_side([*view.city_figures, *view.figures], "context-chart")
     view.outcomes = list(page.outcomes.all())
     view.achievements = list(page.achievements.all())
     view.links = list(page.links.all())
@@ -240,3 +268,30 @@ def present_practice(page, reader: Reader):
         linked = linked_practices(reader, adopters)
         view.adapted_by = sorted(linked.values(), key=lambda link: collation_key(link.title))
     return view
+
+
+def organisation_logos(involvements, organisations):
+    """The organisations behind the practice that have a logo, in role order, each once.
+
+    Their renditions come prefetched (two queries, or none without logos).
+    """
+    order = {role.value: position for position, role in enumerate(Role)}
+    shown = []
+    for item in sorted(involvements, key=lambda item: order.get(item.role, len(order))):
+        organisation = organisations[item.organisation_id]
+        if organisation.logo_id and organisation not in shown:
+            shown.append(organisation)
+    if shown:
+        rendition_model = get_image_model().get_rendition_model()
+        prefetch_related_objects(
+            shown,
+            Prefetch(
+                "logo",
+                queryset=get_image_model().objects.prefetch_related(
+                    Prefetch(
+                        "renditions", queryset=rendition_model.objects.filter(filter_spec=LOGO_RENDITION)
+                    )
+                ),
+            ),
+        )
+    return shown

@@ -51,10 +51,20 @@ class Sections:
     home: NavItem | None = None
     cities: NavItem | None = None
     practices: NavItem | None = None
+    # The legal pages (home.LegalPage), by slug, for the footer.
+    legal: dict[str, NavItem] = field(default_factory=dict)
 
     @property
     def items(self):
         return [item for item in (self.cities, self.practices) if item is not None]
+
+    @property
+    def accessibility(self):
+        return self.legal.get("accessibility")
+
+    @property
+    def privacy(self):
+        return self.legal.get("privacy")
 
 
 @dataclass(frozen=True)
@@ -147,7 +157,7 @@ def site_sections(reader: Reader):
     if "sections" in reader.memo:
         return reader.memo["sections"]
     from cities.models import CityIndexPage
-    from home.models import HomePage
+    from home.models import HomePage, LegalPage
 
     from ..models import PracticeIndexPage
 
@@ -155,7 +165,7 @@ def site_sections(reader: Reader):
     reader.memo["sections"] = sections
     if reader.locale is None:
         return sections
-    types = ContentType.objects.get_for_models(HomePage, CityIndexPage, PracticeIndexPage)
+    types = ContentType.objects.get_for_models(HomePage, CityIndexPage, PracticeIndexPage, LegalPage)
     pages = list(
         reader.visible(Page)
         .filter(locale=reader.locale, depth__in=[2, 3], content_type__in=types.values())
@@ -181,6 +191,8 @@ def site_sections(reader: Reader):
             sections.cities = item
         elif page.content_type_id == types[PracticeIndexPage].pk:
             sections.practices = item
+        elif page.content_type_id == types[LegalPage].pk:
+            sections.legal[page.slug] = item
     return sections
 
 

@@ -19,10 +19,14 @@ The stock backend's index (modelsearch's IndexEntry table) with three changes:
 See docs/decisions/0011-postgres-search-config.md.
 """
 
-from django.contrib.postgres.search import SearchRank
+import operator
+import re
+from functools import reduce
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import CharField, F
+from django.db.models import CharField, F, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
@@ -37,19 +41,26 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchRebuilder,
 )
-from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from ..text import fold
+from .indexers import PreparedOnceMixin
 from .queries import CleanQueryMixin, fold_query
 from .results import RankedSearchResults
 
 SEARCH_CONFIG = "greek_english"
 AUTOCOMPLETE_CONFIG = "simple_unaccent"
 VECTOR_COLUMNS = ("title", "autocomplete", "body")
+# Look pages' entries up one by one, rather than rank every hit, when the
+# caller's queryset is estimated to be this many times smaller than the hits.
+FEW_CANDIDATES_RATIO = 4
+# How the stock compiler splits a query into terms.
+TERM_SEPARATORS = re.compile(r"[\s\-]+")
 
 
-class FoldingObjectIndexer(ObjectIndexer):
+class FoldingObjectIndexer(PreparedOnceMixin, ObjectIndexer):
     """The stock indexer, with every indexed string folded."""
 
     def prepare_value(self, value):
@@ -122,15 +133,59 @@ def contains(query, query_class):
 
 
 class RankedQueryMixin:
-    """Finds hits through the index's GIN index and ranks them in one statement."""
+    """Finds hits in modelsearch's index table (through its GIN indexes) and ranks them in one statement."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.query = fold_query(self.query)
+        self._few_candidates_answer = None
 
-    def vector(self):
-        # What the GIN index of search/migrations/0002 covers.
-        return F("title")._combine(F("body"), "||", False)
+    def match_condition(self, query, config, tsquery):
+        """Index entries matching `query`: ``(title || body) @@ query``, term by term.
+
+        Concatenating the two vectors for every row costs more than ranking
+        the hits, and no index helps with it; testing each term against
+        title and body apart is the same condition, cheap per row and served
+        by modelsearch's GIN indexes on each column.
+        """
+        if isinstance(query, PlainText):
+            terms = [term for term in TERM_SEPARATORS.split(query.query_string) if term]
+            if not terms:
+                return None
+            conditions = [
+                self._in_title_or_body(
+                    SearchQuery(
+                        Lexeme(term, prefix=self.LAST_TERM_IS_PREFIX and number == len(terms) - 1),
+                        search_type="raw",
+                        config=config,
+                    )
+                )
+                for number, term in enumerate(terms)
+            ]
+            return reduce(operator.or_ if query.operator == "or" else operator.and_, conditions)
+        if isinstance(query, Phrase):
+            # A phrase lies within one field: it cannot run from a title into a body.
+            return self._in_title_or_body(
+                SearchQuery(query.query_string, search_type="phrase", config=config)
+            )
+        if isinstance(query, Boost):
+            return self.match_condition(query.subquery, config, tsquery)
+        if isinstance(query, Not):
+            condition = self.match_condition(query.subquery, config, tsquery)
+            return ~condition if condition is not None else None
+        if isinstance(query, And | Or):
+            conditions = [self.match_condition(subquery, config, tsquery) for subquery in query.subqueries]
+            conditions = [condition for condition in conditions if condition is not None]
+            if not conditions:
+                return None
+            return reduce(operator.and_ if isinstance(query, And) else operator.or_, conditions)
+        raise NotImplementedError(
+            f"`{type(query).__name__}` is not supported by the PostgreSQL search backend."
+        )
+
+    @staticmethod
+    def _in_title_or_body(tsquery):
+        return Q(title=tsquery) | Q(body=tsquery)
 
     def rank_expression(self, tsquery):
         # Title and body vectors carry the A-D weights of the fields' boosts.
@@ -146,19 +201,23 @@ class RankedQueryMixin:
             return "all", None
         if isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll):
             return "none", None
-        tsquery = self.build_tsquery(self.query, config=self.get_config(backend))
-        return ("match", tsquery) if tsquery is not None else ("none", None)
+        config = self.get_config(backend)
+        tsquery = self.build_tsquery(self.query, config=config)
+        condition = self.match_condition(self.query, config, tsquery) if tsquery is not None else None
+        # `match` is the WHERE condition that finds the hits, and the query
+        # that ranks them.
+        return ("match", (condition, tsquery)) if condition is not None else ("none", None)
 
     def stock_results(self, backend, start, stop, score_field=None):
         return self.search(self.get_config(backend), start, stop, score_field=score_field, backend=backend)
 
-    def _hits(self, tsquery):
+    def _hits(self, match):
+        condition, _tsquery = match
         content_type_ids = get_descendants_content_types_pks(self.queryset.model)
         return (
             IndexEntry._default_manager.using(self.queryset.db)
             .filter(content_type_id__in=content_type_ids)
-            .annotate(_search_vector=self.vector())
-            .filter(_search_vector=tsquery)
+            .filter(condition)
         )
 
     def _object_pk(self, expression):
@@ -180,14 +239,48 @@ class RankedQueryMixin:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def ranked_hits(self, backend, tsquery, start, stop):
+    def _estimated_rows(self, queryset):
+        sql, params = queryset.query.get_compiler(self.queryset.db).as_sql()
+        plan = self._execute(f"EXPLAIN (FORMAT JSON) {sql}", params)[0][0]
+        return plan[0]["Plan"]["Plan Rows"]
+
+    def _few_candidates(self, match):
+        """Whether the caller's queryset is much smaller than the hits, by PostgreSQL's estimates.
+
+        A search narrowed by facets (a category, a status) allows a few
+        hundred pages out of thousands of hits: then it is cheaper to look
+        up those pages' index entries than to rank every hit.
+        """
+        # A results page asks twice (its hits, then their count): ask PostgreSQL once.
+        if self._few_candidates_answer is None:
+            candidates = self._estimated_rows(self.queryset.order_by().values("pk"))
+            hits = self._estimated_rows(self._hits(match).values("id"))
+            self._few_candidates_answer = candidates * FEW_CANDIDATES_RATIO < hits
+        return self._few_candidates_answer
+
+    def _hits_of_candidates(self, match):
+        """The hits, joined to the caller's queryset through the entries' (content type, object id) index."""
+        object_ids = (
+            self.queryset.order_by().annotate(_object_id=Cast("pk", CharField())).values("_object_id")
+        )
+        return self._hits(match).filter(object_id__in=object_ids)
+
+    def ranked_hits(self, backend, match, start, stop):
         try:
+            if self._few_candidates(match):
+                ranked = (
+                    self._hits_of_candidates(match)
+                    .annotate(_search_rank=self.rank_expression(match[1]))
+                    .order_by("-_search_rank", "-id")
+                    .values_list("object_id", "_search_rank")
+                )
+                return list(ranked[start:stop])
             allowed, allowed_params = self._allowed("hits.object_id")
         except EmptyResultSet:
             return []
         ranked = (
-            self._hits(tsquery)
-            .annotate(_search_rank=self.rank_expression(tsquery))
+            self._hits(match)
+            .annotate(_search_rank=self.rank_expression(match[1]))
             .order_by("-_search_rank", "-id")
             .values_list("object_id", "_search_rank", "id")
         )
@@ -208,32 +301,34 @@ class RankedQueryMixin:
             rows = self._execute(sql, params)
         return [(object_id, rank) for object_id, rank, _entry_id in rows]
 
-    def count_hits(self, tsquery):
+    def count_hits(self, match):
         try:
+            if self._few_candidates(match):
+                return self._hits_of_candidates(match).count()
             allowed, allowed_params = self._allowed("hits.object_id")
         except EmptyResultSet:
             return 0
         hits, hits_params = (
-            self._hits(tsquery).values_list("object_id").query.get_compiler(self.queryset.db).as_sql()
+            self._hits(match).values_list("object_id").query.get_compiler(self.queryset.db).as_sql()
         )
         sql = f"SELECT COUNT(*) FROM ({hits}) AS hits (object_id) WHERE {allowed}"
         return self._execute(sql, [*hits_params, *allowed_params])[0][0]
 
-    def scores(self, backend, tsquery, object_ids):
+    def scores(self, backend, match, object_ids):
         ranks = (
-            self._hits(tsquery)
+            self._hits(match)
             .filter(object_id__in=object_ids)
-            .annotate(_search_rank=self.rank_expression(tsquery))
+            .annotate(_search_rank=self.rank_expression(match[1]))
             .values_list("object_id", "_search_rank")
         )
         return dict(ranks)
 
-    def matching_queryset(self, kind, tsquery):
+    def matching_queryset(self, kind, match):
         if kind == "all":
             return self.queryset
         if kind == "none":
             return self.queryset.none()
-        pks = self._hits(tsquery).annotate(_object_pk=self._object_pk(F("object_id"))).values("_object_pk")
+        pks = self._hits(match).annotate(_object_pk=self._object_pk(F("object_id"))).values("_object_pk")
         return self.queryset.filter(pk__in=pks)
 
 
@@ -242,8 +337,9 @@ class FoldingPostgresSearchQueryCompiler(RankedQueryMixin, PostgresSearchQueryCo
 
 
 class FoldingPostgresAutocompleteQueryCompiler(RankedQueryMixin, PostgresAutocompleteQueryCompiler):
-    def vector(self):
-        return F("autocomplete")
+    def match_condition(self, query, config, tsquery):
+        # One column: the stock query is already the condition.
+        return Q(autocomplete=tsquery)
 
     def rank_expression(self, tsquery):
         return SearchRank(F("autocomplete"), tsquery)

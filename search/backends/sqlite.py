@@ -4,9 +4,9 @@ Why not the stock backend (modelsearch.backends.database.sqlite): it orders
 results by a *correlated* subquery, one that re-runs the whole FTS5 MATCH for
 every candidate row to fetch that row's score, so a query costs
 O(candidates × matches) — about 8 s over 10,000 pages. Here one statement
-runs the MATCH once, reads bm25() for each hit, keeps the hits that the
-caller's queryset allows (a non-correlated IN, evaluated once) and lets
-SQLite sort them; only the requested page of objects is then loaded.
+runs the MATCH once, ranks every hit by bm25(), and walks the hits best first,
+checking that the caller's queryset allows each one (a primary-key lookup)
+until the page is full; only that page's objects are then loaded.
 
 The index lives in this app's own tables (search/migrations/0001), holding
 text folded by search.text.fold, so «ΣΤΕΓΑΣΗ», «στεγαση» and «στέγαση» are the
@@ -31,6 +31,7 @@ from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from ..text import fold, query_terms
+from .indexers import PreparedOnceMixin
 from .queries import CleanQueryMixin
 from .results import RankedSearchResults
 
@@ -56,6 +57,10 @@ def placeholders(values):
     return ", ".join(["%s"] * len(values))
 
 
+class SQLiteObjectIndexer(PreparedOnceMixin, ObjectIndexer):
+    pass
+
+
 class SQLiteIndex(BaseIndex):
     """Writes folded documents into the search app's FTS5 tables."""
 
@@ -71,7 +76,7 @@ class SQLiteIndex(BaseIndex):
         content_type_id = get_content_type_pk(model)
         documents = {}
         for obj in objs:
-            indexer = ObjectIndexer(obj, self.backend)
+            indexer = SQLiteObjectIndexer(obj, self.backend)
             documents[indexer.id] = (fold(indexer.title), fold(indexer.body), fold(indexer.autocomplete))
 
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
@@ -232,10 +237,11 @@ class FTS5QueryMixin:
             connector = " AND " if isinstance(query, And) else " OR "
             return connector.join(f"({part})" for part in parts)
         if isinstance(query, AndNot):
-            wanted = self._compile(query.subquery_a)
-            unwanted = self._compile(query.subquery_b)
-            if isinstance(query.subquery_a, MatchAll) or wanted is None:
+            # FTS5's NOT is binary: it needs something to subtract from.
+            wanted = None if isinstance(query.subquery_a, MatchAll) else self._compile(query.subquery_a)
+            if wanted is None:
                 raise NotImplementedError("A negation needs at least one positive search term on SQLite.")
+            unwanted = self._compile(query.subquery_b)
             return f"({wanted}) NOT ({unwanted})" if unwanted else wanted
         raise NotImplementedError(f"`{type(query).__name__}` is not supported by the SQLite search backend.")
 
@@ -333,13 +339,19 @@ class FTS5QueryMixin:
         return [(object_id, -rank) for object_id, rank, _entry_id in rows]
 
     def count_hits(self, match):
+        # Counting needs every hit checked; against the queryset's pks, read
+        # once, that is never slower than a lookup per hit, and much faster
+        # when facets leave few pages. (SQLite compares the text object ids
+        # with integer pks by value.)
         try:
-            allowed, allowed_params = self._allowed("hits.object_id")
+            pks, pks_params = (
+                self.queryset.order_by().values("pk").query.get_compiler(self.queryset.db).as_sql()
+            )
         except EmptyResultSet:
             return 0
         hits, hits_params = self._hits_sql("entry.object_id AS object_id", match)
-        sql = f"SELECT COUNT(*) FROM ({hits}) AS hits WHERE {allowed}"
-        return self._execute(sql, [*hits_params, *allowed_params])[0][0]
+        sql = f"SELECT COUNT(*) FROM ({hits}) AS hits WHERE hits.object_id IN ({pks})"
+        return self._execute(sql, [*hits_params, *pks_params])[0][0]
 
     def scores(self, backend, match, object_ids):
         if not object_ids:

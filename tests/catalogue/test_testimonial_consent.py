@@ -4,8 +4,9 @@ import pytest
 
 from django.core.management import call_command
 
+from practices import models
 from practices.catalogue.exporter import export_catalogue
-from practices.models import PracticePage, Testimonial
+from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +15,8 @@ def test_imported_testimonials_are_published_with_consent(accmr_document, write_
     call_command(
         "import_catalogue", str(write_catalogue(accmr_document)), "--publish", stdout=open("/dev/null", "w")
     )  # noqa: SIM115
-    assert Testimonial.objects.count() == 6  # three, in Greek and in English
-    assert set(Testimonial.objects.values_list("consent_given", flat=True)) == {True}
+    assert models.Testimonial.objects.count() == 6  # three, in Greek and in English
+    assert set(models.Testimonial.objects.values_list("consent_given", flat=True)) == {True}
     html = client.get("/el/cities/athens/accmr/").content.decode()
     assert html.count('class="testimonial"') == 3
 

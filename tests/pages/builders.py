@@ -196,6 +196,7 @@ def accmr(network, city, *, size=1, images=0, adapted_from=()):
             name=f"Πρόσωπο {i}",
             role="Συντονίστρια",
             organisation=org,
+            consent_given=True,
         )
         for i, org in enumerate(supporters)
     ]

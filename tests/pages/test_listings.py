@@ -25,7 +25,7 @@ def test_catalogue_lists_live_practices_of_its_language(network, translated, fet
         "Μόνο ελληνικά",
     ]
     assert "Πρόχειρη" not in html
-    assert "3 practices" in soup.select_one(".listing__count").get_text()
+    assert "3 πρακτικές" in soup.select_one(".listing__count").get_text()
 
     html, soup = fetch("/en/practices/")
     assert card_titles(soup) == [
@@ -65,8 +65,8 @@ def test_cities_index_counts_live_practices(network, translated, fetch):
     html, soup = fetch("/el/cities/")
     cards = {card.select_one(".card__title").get_text(strip=True): card for card in soup.select(".card")}
     assert list(cards) == ["Δήμος Αθηναίων", "Δήμος Πατρέων"]
-    assert cards["Δήμος Αθηναίων"].select_one(".card__meta").get_text(strip=True) == "2 practices"
-    assert cards["Δήμος Πατρέων"].select_one(".card__meta").get_text(strip=True) == "1 practice"
+    assert cards["Δήμος Αθηναίων"].select_one(".card__meta").get_text(strip=True) == "2 πρακτικές"
+    assert cards["Δήμος Πατρέων"].select_one(".card__meta").get_text(strip=True) == "1 πρακτική"
 
     html, soup = fetch("/en/cities/")
     assert card_titles(soup) == ["Municipality of Athens"]
@@ -100,9 +100,9 @@ def test_city_page_shows_contacts_figures_over_time_and_its_practices(network, b
         for figure in soup.select(".figure")
     ]
     assert figures == [
-        ("655.780", "2001 · Source: Απογραφή 2001"),
-        ("664.046", "2011 · Source: Απογραφή 2011"),
-        ("120.000", "date not stated · source not stated"),
+        ("655.780", "2001 · Πηγή: Απογραφή 2001"),
+        ("664.046", "2011 · Πηγή: Απογραφή 2011"),
+        ("120.000", "δεν αναφέρεται ημερομηνία · δεν αναφέρεται πηγή"),
     ]
     assert card_titles(soup) == ["Κέντρο Συντονισμού για θέματα Μεταναστών & Προσφύγων (ACCMR)"]
     assert soup.select_one(".card .card__city") is None  # no need to repeat the city on its own page
@@ -111,7 +111,7 @@ def test_city_page_shows_contacts_figures_over_time_and_its_practices(network, b
 def test_home_introduces_the_network_and_lists_latest_practices(translated, fetch):
     html, soup = fetch("/en/")
     assert soup.h1.get_text() == "Cities Network for Integration"
-    assert "brings together Greek municipalities" in soup.select_one(".intro__text").get_text()
+    assert "brings together Greek municipalities" in soup.select_one(".hero__text").get_text()
     entry_points = {a["href"]: " ".join(a.get_text(" ").split()) for a in soup.select(".entry-point")}
     assert entry_points == {
         "/en/practices/": "Good practices 1 practice",

@@ -43,12 +43,12 @@ def test_greek_page_reads_like_the_brochure(brochure, fetch):
     assert [li.get_text() for li in soup.select(".practice__header .tag")] == ["Συντονισμός 0"]
 
     rows = facts(soup)
-    assert rows["Started"] == ["Ιούνιος 2017"]
-    assert rows["Founding donor"] == ["Ίδρυμα Σταύρος Νιάρχος (SNF)"]
-    assert rows["Design and management"] == ["Αθηναϊκή Σύμπραξη (until Νοέμβριος 2018)"]
-    assert rows["Supporter"] == ["Υποστηρικτής 0"]
-    assert rows["Target groups"] == ["Μετανάστες 0"]
-    assert rows["Last checked"] == ["Μάιος 2023"]
+    assert rows["Έναρξη"] == ["Ιούνιος 2017"]
+    assert rows["Ιδρυτικός δωρητής"] == ["Ίδρυμα Σταύρος Νιάρχος (SNF)"]
+    assert rows["Σχεδιασμός και διαχείριση"] == ["Αθηναϊκή Σύμπραξη (έως Νοέμβριος 2018)"]
+    assert rows["Υποστηρικτής"] == ["Υποστηρικτής 0"]
+    assert rows["Ομάδες-στόχοι"] == ["Μετανάστες 0"]
+    assert rows["Τελευταίος έλεγχος"] == ["Μάιος 2023"]
 
     values = [value.get_text() for value in soup.select(".figure__value")]
     assert values == ["664.046", "≈8.000", "1.680"]
@@ -118,7 +118,7 @@ def test_snippet_without_translation_falls_back_to_greek_marked_as_greek(network
     draft_org = network.organisation("actionaid", "ΑκσιονΕιντ", "ActionAid draft name")
     Organisation.objects.filter(locale=network.en, catalogue_id="actionaid").update(live=False)
     models.Testimonial.objects.create(
-        page=page, quote="Quote", name="Name", organisation=draft_org, locale=page.locale
+        page=page, quote="Quote", name="Name", organisation=draft_org, locale=page.locale, consent_given=True
     )
 
     html, soup = fetch(page.url)
@@ -136,7 +136,7 @@ def test_figures_without_date_or_source_say_so(brochure, fetch):
     undated = soup.select(".figure")[-1]
     assert undated.select_one(".figure__value").get_text() == "1.680"
     meta = " ".join(undated.select_one(".figure__meta").get_text(" ").split())
-    assert meta == "date not stated · source not stated"
+    assert meta == "δεν αναφέρεται ημερομηνία · δεν αναφέρεται πηγή"
     dated = soup.select(".figure")[1]
     assert dated.select_one("time")["datetime"] == "2019-10"
 

@@ -4,6 +4,7 @@ import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from practices.models import Organisation, PracticePage
 
@@ -11,6 +12,15 @@ from .demo_data import DOCUMENT, PRACTICES, demo_fixture, expected_ids, slug_of,
 
 demo = demo_fixture()
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings):
+    """These tests ask far more often than a reader may (config.ratelimit), and
+    a request leaves its language active: later tests get back the one they had."""
+    settings.RATELIMIT_ENABLED = False
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture
@@ -102,6 +112,16 @@ def test_the_default_locale_is_the_networks(api):
     assert data["meta"]["locale"] == "el"
     assert data["meta"]["total_count"] == len(PRACTICES)
     assert all(item["meta"]["locale"] == "el" for item in data["items"])
+
+
+def test_search_operator(api):
+    every_word = set(api_ids(api(locale="en", search="housing childcare")))
+    any_word = set(api_ids(api(locale="en", search="housing childcare", search_operator="or")))
+
+    assert every_word == set()
+    assert any_word == set(api_ids(api(locale="en", search="housing"))) | set(
+        api_ids(api(locale="en", search="childcare"))
+    )
 
 
 def test_facet_counts_on_request(api, client):

@@ -13,10 +13,22 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from django.utils import translation
+
 from .demo_data import PRACTICES, demo_fixture
 
 demo = demo_fixture()
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings):
+    """These tests ask far more often than a reader may (config.ratelimit), and
+    a request leaves its language active: later tests get back the one they had."""
+    settings.RATELIMIT_ENABLED = False
+    with translation.override(translation.get_language()):
+        yield
+
 
 EXAMPLES = settings(
     max_examples=60,
@@ -233,3 +245,16 @@ def test_a_query_that_is_only_control_characters_is_no_query(client, demo):
     assert response.status_code == 200
     assert response.context["search"].has_query is False
     assert len(response.context["results"]) == len(PRACTICES)
+
+
+def test_over_the_rate_limit_the_answer_is_429_with_a_message(client, demo, settings):
+    settings.RATELIMIT_ENABLED = True
+    settings.RATELIMITS = {**settings.RATELIMITS, "search": "2/m", "suggest": "2/m"}
+
+    assert [client.get("/en/search/", {"q": "x"}).status_code for _ in range(3)] == [200, 200, 429]
+    response = client.get("/en/search/suggest/", {"q": "x"})
+    response = client.get("/en/search/suggest/", {"q": "x"})
+    response = client.get("/en/search/suggest/", {"q": "x"})
+    assert response.status_code == 429
+    assert response["Retry-After"]
+    assert response.json()["message"]

@@ -11,8 +11,9 @@ import pytest
 
 from django.db import connection
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Locale, PageViewRestriction
 
@@ -27,6 +28,15 @@ from .demo_data import DOCUMENT, PRACTICES, demo_fixture, expected_counts, expec
 
 demo = demo_fixture()
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings):
+    """These tests ask far more often than a reader may (config.ratelimit), and
+    a request leaves its language active: later tests get back the one they had."""
+    settings.RATELIMIT_ENABLED = False
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture
@@ -439,6 +449,19 @@ def test_the_listing_gets_the_same_practices_and_facets(demo):
     )
     assert context["practices_page"].paginator.count == 4
     assert [facet.name for facet in context["facets"]][:3] == ["category", "target_group", "city"]
+
+
+def test_the_listing_can_include_the_filter_form(rf, demo):
+    locale = Locale.objects.get(language_code="en")
+    search = PracticeSearch(QueryDict("q=refugees&category=education&sort=newest"), locale)
+    context = search.listing_context(None)
+    with translation.override("en"):
+        html = render_to_string("search/includes/filter_form.html", context, request=rf.get("/en/practices/"))
+
+    assert '<input type="hidden" name="q" value="refugees">' in html
+    assert '<input type="hidden" name="sort" value="newest">' in html
+    assert 'name="category" value="education" id="facet-category-education" checked' in html
+    assert "Apply the filters" in html
 
 
 def test_the_demo_is_what_these_tests_expect():

@@ -3,6 +3,9 @@
 import pytest
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from practices.vocabulary import Status
 
 pytestmark = [
     pytest.mark.django_db,
@@ -61,3 +64,25 @@ def test_autocomplete_is_prefix_only(add_practice, practices):
     assert [page.title for page in practices.autocomplete("προσφυ")] == ["Πρόσφυγες στη γειτονιά"]
     # Stemming would find «πρόσφυγας» here; autocomplete must not stem.
     assert list(practices.autocomplete("προσφυγας")) == []
+
+
+def test_a_narrow_queryset_is_searched_through_its_own_entries(add_practice, practices):
+    # Facets can leave a few pages out of many hits: then the pages' own
+    # entries are looked up instead of ranking every hit.
+    for number in range(30):
+        add_practice(f"Στέγαση {number}", status=Status.ONGOING)
+    planned = add_practice("Στέγαση σε σχέδιο", status=Status.PLANNED)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    narrow = practices.filter(status=Status.PLANNED)
+
+    with CaptureQueriesContext(connection) as queries:
+        results = list(narrow.search("στεγαση"))
+
+    assert results == [planned]
+    assert narrow.search("στεγαση").count() == 1
+    assert not any("EXISTS" in query["sql"] for query in queries)
+    # A wide one still ranks the hits and checks only the best ones.
+    with CaptureQueriesContext(connection) as queries:
+        assert len(practices.search("στεγαση")[:5]) == 5
+    assert any("EXISTS" in query["sql"] for query in queries)

@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 
+from cities.review import ensure_network_roles
+from home.legal import ensure_legal_pages
 from home.site_tree import ensure_site_tree
 
 
@@ -48,14 +50,18 @@ def describe_changes(before, after):
 class Command(BaseCommand):
     help = (
         "Create the languages, the home page of each language, the cities index and the "
-        "catalogue of practices beneath it, and keep the other languages in step with the "
-        "default one. Safe to run again: it only adds what is missing."
+        "catalogue of practices beneath it, the accessibility statement and the privacy notice, "
+        "and keep the other languages in step with the default one. Safe to run again: it only "
+        "adds what is missing."
     )
 
     def handle(self, *args, **options):
         before = _snapshot()
         trees = ensure_site_tree()
+        ensure_legal_pages(trees)
         lines = describe_changes(before, _snapshot())
+        # The editors' and reviewers' rights and the "IOM review" workflow (cities/review.py).
+        lines += ensure_network_roles()
 
         if not lines:
             self.stdout.write("The site tree is complete; nothing was created.")

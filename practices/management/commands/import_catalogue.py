@@ -1,7 +1,10 @@
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from cities.rights import REVIEWERS_GROUP, team_for_city_id
 from practices.catalogue.errors import CatalogueInvalid
 from practices.catalogue.importer import import_file
+from practices.catalogue.scope import Scope
 
 
 class Command(BaseCommand):
@@ -17,10 +20,36 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would change, and write nothing."
         )
+        parser.add_argument(
+            "--city",
+            metavar="ID",
+            help="Import only this city's own records (its city record and practices); refuse anything else.",
+        )
+        parser.add_argument(
+            "--user",
+            metavar="EMAIL",
+            help="With --city: the editor in whose name drafts are saved and submitted for review.",
+        )
 
-    def handle(self, *args, file, publish, dry_run, **options):
+    def scope(self, city, email):
+        if not city and not email:
+            return None
+        if not (city and email):
+            raise CommandError("--city and --user go together.")
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).order_by("pk").first()
+        if user is None:
+            raise CommandError(f"there is no active account with the address {email}.")
+        team = team_for_city_id(city)
+        if not (user.is_superuser or user.groups.filter(name=REVIEWERS_GROUP).exists()) and (
+            team is None or not user.groups.filter(pk=team.group_id).exists()
+        ):
+            raise CommandError(f"{email} is not an editor of the city '{city}'.")
+        return Scope(city=city, user=user)
+
+    def handle(self, *args, file, publish, dry_run, city=None, user=None, **options):
+        scope = self.scope(city, user)
         try:
-            result = import_file(file, publish=publish, dry_run=dry_run)
+            result = import_file(file, publish=publish, dry_run=dry_run, scope=scope)
         except CatalogueInvalid as error:
             for problem in error.problems:
                 self.stderr.write(f"error: {problem}")

@@ -1,0 +1,91 @@
+"""The "IOM review" workflow: every change under the cities index, in every language.
+
+One Wagtail workflow with one group approval task for the "IOM reviewers"
+group, assigned to the cities index page of each language, so it covers
+every city page and practice (and their translations) beneath. Editors, who
+cannot publish, submit to it; reviewers approve (which publishes) or request
+changes. Wagtail sends the notification mail itself.
+"""
+
+from django.db import transaction
+
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+
+from .models import CityIndexPage
+from .rights import ensure_reviewers_group
+
+WORKFLOW_NAME = "IOM review"
+TASK_NAME = "IOM review"
+
+
+@transaction.atomic
+def ensure_review_workflow():
+    """Create or repair the workflow, its task and its assignment; return the workflow."""
+    reviewers = ensure_reviewers_group()
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    task.groups.set([reviewers])
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for index_page in CityIndexPage.objects.all():
+        WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
+    return workflow
+
+
+def submit_for_review(page, user):
+    """Put the page's latest revision before the reviewers, as the admin's "Submit" does.
+
+    A page that is already in review stays there (its latest revision is what
+    the reviewers see and approve); one whose changes were requested is
+    resubmitted. Returns the workflow state, or None when the page has no
+    workflow.
+    """
+    page = page.specific
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+        return state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return state
+    workflow = page.get_workflow()
+    if workflow is None:
+        return None
+    return workflow.start(page, user)
+
+
+def ensure_network_roles():
+    """The reviewers group, the workflow, and the rights of every existing city's team.
+
+    Run by `setup_network`, so a language added later gets the workflow and
+    the teams' rights on the new pages. Returns lines saying what was created.
+    """
+    from django.contrib.auth.models import Group
+
+    from .models import CityTeam
+    from .rights import REVIEWERS_GROUP, ensure_city_team
+
+    had_group = Group.objects.filter(name=REVIEWERS_GROUP).exists()
+    had_workflow = Workflow.objects.filter(name=WORKFLOW_NAME).exists()
+    assigned = set(WorkflowPage.objects.values_list("page_id", flat=True))
+    workflow = ensure_review_workflow()
+    for team in CityTeam.objects.all():
+        city = team.city_pages().filter(alias_of__isnull=True).order_by("depth", "pk").first()
+        if city is not None:
+            ensure_city_team(city)
+    lines = []
+    if not had_group:
+        lines.append(f"+ group “{REVIEWERS_GROUP}”")
+    if not had_workflow:
+        lines.append(f"+ workflow “{workflow.name}”")
+    for page in CityIndexPage.objects.exclude(pk__in=assigned).select_related("locale"):
+        lines.append(f"+ workflow “{workflow.name}” on “{page.title}” [{page.locale.language_code}]")
+    return lines

@@ -1,0 +1,108 @@
+"""The cities' rights in the admin: choosers, translation, review, history and onboarding."""
+
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.permissions import page_permission_policy, policy_registry
+
+from .admin_views import add_municipality_view
+from .dashboard import add_dashboard_panels
+from .history import CityHistoryView
+from .translation_rights import submit_translation_for_review
+
+# Runs before wagtail-localize's own hook, which would show its editor instead.
+hooks.register("before_edit_page", submit_translation_for_review, order=-10)
+hooks.register("construct_homepage_panels", add_dashboard_panels)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choosable_pages(pages, request):
+    """Live pages, and the drafts of pages the user may edit; never another city's drafts."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    editable = Q(pk__in=[])
+    for perm in page_permission_policy.get_cached_permissions_for_user(user):
+        if perm.permission.codename in ("add_page", "change_page", "publish_page"):
+            editable |= Q(path__startswith=perm.page.path)
+    return pages.filter(Q(live=True) | editable)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def choosable_images(images, request):
+    """Only images in collections the user may choose from: for an editor, their city's."""
+    if request.user.is_superuser:
+        return images
+    return images.filter(
+        collection__in=policy_registry.get_by_type(get_image_model()).collections_user_has_permission_for(
+            request.user, "choose"
+        )
+    )
+
+
+@hooks.register("construct_document_chooser_queryset")
+def choosable_documents(documents, request):
+    """Only documents in collections the user may choose from: for an editor, their city's."""
+    if request.user.is_superuser:
+        return documents
+    return documents.filter(
+        collection__in=policy_registry.get_by_type(get_document_model()).collections_user_has_permission_for(
+            request.user, "choose"
+        )
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_cities_admin_urls():
+    return [
+        path("cities/add/", add_municipality_view, name="add_municipality"),
+        path("reports/city-history/", CityHistoryView.as_view(), name="city_history"),
+        path(
+            "reports/city-history/results/",
+            CityHistoryView.as_view(results_only=True),
+            name="city_history_results",
+        ),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        if self.permission is None:
+            return request.user.is_superuser
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_reports_menu_item")
+def register_city_history_menu_item():
+    return PermissionMenuItem(
+        _("City history"),
+        reverse("city_history"),
+        icon_name="history",
+        order=910,
+        permission="cities.view_city_history",
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_add_municipality_menu_item():
+    return PermissionMenuItem(
+        _("Add a municipality"), reverse("add_municipality"), icon_name="site", order=650
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_translations_report(request, menu_items):
+    """wagtail-localize's report lists every city's translations and drafts: reviewers only."""
+    if not request.user.has_perm("practices.view_translation_report"):
+        menu_items[:] = [
+            item for item in menu_items if item.url != reverse("wagtail_localize:translations_report")
+        ]

@@ -1,0 +1,15 @@
+"""The admin's two-factor login steps (home/two_factor.py)."""
+
+from django.urls import path
+
+from wagtail import hooks
+
+from .two_factor import setup_view, verify_view
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("login/confirm/", verify_view, name="two_factor_verify"),
+        path("login/authenticator/", setup_view, name="two_factor_setup"),
+    ]

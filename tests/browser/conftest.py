@@ -1,0 +1,160 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Each test loads the demo catalogue into its own (transactional) database and
+serves it with `live_server`; the browser may reach that server only, so the
+map is drawn without tiles, as it would be offline. Tests are skipped, saying
+why, only when /usr/bin/chromium is missing (.ci/run installs it).
+
+Screenshots of every page type go to tests/screenshots/ (not committed).
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from django.conf import settings
+from django.core.cache import cache
+
+from wagtail.models import Locale, Page
+
+from practices.catalogue.importer import import_document
+from tests.factories import site_tree
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "practices" / "demo" / "catalogue.json"
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+AXE_SOURCE = AXE.read_text(encoding="utf-8")
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+LANGUAGES = ("el", "en")
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Playwright's synchronous API keeps an event loop in this thread; the ORM
+# calls the tests make between browser steps are synchronous all the same.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.access(CHROMIUM, os.X_OK):
+        return
+    skip = pytest.mark.skip(
+        reason=f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+    )
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo catalogue, published, in this test's database.
+
+    A transactional test's database is emptied after it, Wagtail's root page
+    (made by a migration) included, so it is made again first.
+    """
+    cache.clear()
+    if not Page.objects.filter(depth=1).exists():
+        locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    trees = site_tree()
+    from home.legal import ensure_legal_pages
+
+    ensure_legal_pages(trees)
+    import_document(json.loads(DEMO.read_text(encoding="utf-8")), publish=True)
+    cache.clear()
+    yield trees
+    cache.clear()
+
+
+@pytest.fixture
+def site(demo, live_server, browser):
+    """open(path, language?, viewport) → a Playwright page on the live server, offline otherwise."""
+    contexts = []
+
+    def open_page(path, viewport="desktop", **options):
+        context = browser.new_context(viewport=VIEWPORTS[viewport], accept_downloads=True, **options)
+        contexts.append(context)
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+            ),
+        )
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        if path is not None:
+            page.goto(live_server.url + path)
+        return page
+
+    open_page.url = live_server.url
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"]
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
+    # Evaluated through the DevTools protocol, which the site's Content
+    # Security Policy (script-src 'self') does not apply to, unlike a <script>.
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SOURCE + "\n;true")
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            if (result.passes.length < 10) {
+                throw new Error("axe-core checked almost nothing: " + result.passes.length + " rules passed");
+            }
+            return result.violations.map((v) => ({
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " :: " + n.failureSummary),
+            }));
+        }""",
+        WCAG_AA,
+    )
+
+
+def no_horizontal_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def focus_is_visible(page):
+    """The focused element draws an outline or a box shadow (the site's focus ring)."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return false;
+            const style = getComputedStyle(el);
+            return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+                || (style.boxShadow && style.boxShadow !== "none");
+        }"""
+    )

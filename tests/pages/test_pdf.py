@@ -1,0 +1,88 @@
+"""The practice as a two-page PDF brochure, made on the server by WeasyPrint."""
+
+import re
+import zlib
+
+from django.test import RequestFactory
+from django.utils import translation
+from django.utils.translation import gettext
+
+from practices.pdf import SiteFetcher, render_brochure
+
+
+def text_of_page(page):
+    """Every piece of text WeasyPrint laid out on one page."""
+    found = []
+
+    def walk(box):
+        if hasattr(box, "text"):
+            found.append(box.text)
+        for child in getattr(box, "children", ()):
+            walk(child)
+
+    walk(page._page_box)
+    return " ".join(" ".join(found).split())
+
+
+def render(page, language):
+    request = RequestFactory().get(page.url + "pdf/")
+    with translation.override(language):
+        document = render_brochure(request, page)
+        network = gettext("Cities Network for Integration")
+    return document, [text_of_page(p) for p in document.pages], network
+
+
+def test_download_is_a_pdf_named_after_the_practice(brochure, client):
+    response = client.get(brochure.practice.url + "pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="accmr-el.pdf"'
+    assert response.content.startswith(b"%PDF-")
+    assert b"/StructTreeRoot" in pdf_objects(response.content)  # tagged, for screen readers
+
+
+def pdf_objects(pdf):
+    """The PDF's bytes with its compressed streams inflated, to look for structure in them."""
+    parts = [pdf]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            parts.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    return b"".join(parts)
+
+
+def test_two_pages_in_the_page_language_with_network_and_city(translated):
+    for page, language, city, title in (
+        (translated.el.practice, "el", "Δήμος Αθηναίων", "Κέντρο Συντονισμού"),
+        (translated.practice, "en", "Municipality of Athens", "Athens Coordination Center"),
+    ):
+        document, pages, network = render(page, language)
+        assert len(pages) == 2, (language, len(pages))
+        for text in pages:
+            assert network in text and city in text  # the running header of every page
+        assert title in pages[0]
+        assert "664" in pages[0]  # context figures on the first page
+        assert "/cities/athens/accmr/" in pages[1]  # where to read the rest
+        assert document.metadata.title.startswith(page.title)
+
+
+def test_long_description_still_fits_two_pages(brochure):
+    page = brochure.practice
+    page.description = "".join(
+        f"<p>{'Μια πολύ μεγάλη περιγραφή της πρακτικής. ' * 40}</p>" for _ in range(20)
+    )
+    page.save_revision().publish()
+    document, pages, network = render(type(page).objects.get(pk=page.pk), "el")
+    assert len(pages) == 2
+
+
+def test_fetcher_reads_only_the_sites_own_files():
+    fetcher = SiteFetcher()
+    assert fetcher.fetch("http://testserver/static/css/brochure.css").read().startswith(b"/*")
+    for url in ("http://example.org/tracker.png", "http://testserver/admin/"):
+        try:
+            fetcher.fetch(url)
+        except ValueError:
+            continue
+        raise AssertionError(f"{url} was fetched")
