@@ -22,6 +22,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import CatalogueIndexView
 from .models import Category, Organisation, TargetGroup
 from .translation_report import TranslationReportView
+from .upload import hooks as _upload_hooks  # noqa: F401  (registers the catalogue upload screen)
 
 
 class CatalogueIdForm(WagtailAdminModelForm):
@@ -51,7 +52,11 @@ class CatalogueIdForm(WagtailAdminModelForm):
 
 
 class CatalogueSnippetViewSet(SnippetViewSet):
-    """The model's own panels with a form that checks the catalogue id, and a search that filters."""
+    """The model's own panels with a form that checks the catalogue id, and a search that filters.
+
+    Each subclass names its menu item: Wagtail would otherwise derive the name
+    from the translated label, which changes with the editor's language.
+    """
 
     index_view_class = CatalogueIndexView
     list_per_page = 50
@@ -68,18 +73,21 @@ class TermViewSet(CatalogueSnippetViewSet):
 class CategoryViewSet(TermViewSet):
     model = Category
     icon = "tag"
+    menu_name = "categories"
     menu_order = 100
 
 
 class TargetGroupViewSet(TermViewSet):
     model = TargetGroup
     icon = "user"
+    menu_name = "target-groups"
     menu_order = 200
 
 
 class OrganisationViewSet(CatalogueSnippetViewSet):
     model = Organisation
     icon = "group"
+    menu_name = "organisations"
     menu_order = 300
     list_display = ["name", "acronym", "kind", "catalogue_id", LocaleColumn(), UpdatedAtColumn()]
     list_filter = ["kind", "live"]
@@ -118,5 +126,9 @@ class TranslationReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
     return TranslationReportMenuItem(
-        _("Translation status"), reverse("translation_report"), icon_name="globe", order=900
+        _("Translation status"),
+        reverse("translation_report"),
+        name="translation-status",
+        icon_name="globe",
+        order=900,
     )

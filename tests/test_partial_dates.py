@@ -141,6 +141,8 @@ def _practice(**fields):
     return PracticePage(title="Δοκιμή", slug="test", summary="…", description="<p>…</p>", **fields)
 
 
+# A page instance looks up its content type on creation.
+@pytest.mark.django_db
 def test_an_end_before_the_start_is_refused():
     page = _practice(started=PartialDate(2018, 3), ended=PartialDate(2017, 6), status=Status.COMPLETED)
     with pytest.raises(ValidationError) as raised:
@@ -148,6 +150,7 @@ def test_an_end_before_the_start_is_refused():
     assert "ended" in raised.value.message_dict
 
 
+@pytest.mark.django_db
 def test_a_completed_practice_needs_an_end():
     page = _practice(started=PartialDate(2018), status=Status.COMPLETED)
     with pytest.raises(ValidationError) as raised:
@@ -155,6 +158,7 @@ def test_a_completed_practice_needs_an_end():
     assert "ended" in raised.value.message_dict
 
 
+@pytest.mark.django_db
 def test_dates_of_different_precision_can_be_checked_against_each_other():
     # "Started in 2017, ended in June 2017" is possible: 2017 may mean January.
     _practice(started=PartialDate(2017), ended=PartialDate(2017, 6), status=Status.COMPLETED).clean()
