@@ -200,26 +200,35 @@ def untranslated_practices():
     return items
 
 
+@dataclass(frozen=True)
+class PanelSpec:
+    """What sets one dashboard panel apart: its rows and its wording."""
+
+    name: str
+    template: str
+    heading: str
+    empty_text: str
+    rows: object  # a callable taking the row limit
+
+
 class DashboardPanel(Component):
-    """A panel of the IOM dashboard; `items()` gives its rows."""
+    """A panel of the IOM dashboard, drawn from its `PanelSpec`."""
 
-    heading = ""
-    empty_text = ""
-
-    def __init__(self, limit=LIMIT):
+    def __init__(self, spec, order, limit=LIMIT):
+        self.spec = spec
+        self.name = spec.name
+        self.order = order
+        self.template_name = f"cities/dashboard/{spec.template}.html"
         self.limit = limit
-
-    def items(self):
-        raise NotImplementedError
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        items = self.items()
+        items = self.spec.rows(self.limit)
         context.update(
             {
                 "panel": self,
-                "heading": self.heading,
-                "empty_text": self.empty_text,
+                "heading": self.spec.heading,
+                "empty_text": self.spec.empty_text,
                 "items": items[: self.limit],
                 "total": len(items),
             }
@@ -227,71 +236,48 @@ class DashboardPanel(Component):
         return context
 
 
-class AwaitingReviewPanel(DashboardPanel):
-    name = "cni_awaiting_review"
-    order = 50
-    template_name = "cities/dashboard/awaiting_review.html"
-    heading = _("Waiting for review, by city")
-    empty_text = _("Nothing is waiting for review.")
-
-    def items(self):
-        return awaiting_review()
-
-
-class RecentlyPublishedPanel(DashboardPanel):
-    name = "cni_recently_published"
-    order = 51
-    template_name = "cities/dashboard/recently_published.html"
-    heading = _("Recently published practices")
-    empty_text = _("No practice has been published yet.")
-
-    def items(self):
-        return recently_published(self.limit)
-
-
-class StatusCheckPanel(DashboardPanel):
-    name = "cni_status_check"
-    order = 52
-    template_name = "cities/dashboard/status_check.html"
-    heading = _("Practices that need a status check")
-    empty_text = _("Every practice was documented in the last 18 months.")
-
-    def items(self):
-        return needs_status_check()
-
-
-class ZeroResultSearchesPanel(DashboardPanel):
-    name = "cni_zero_result_searches"
-    order = 53
-    template_name = "cities/dashboard/zero_result_searches.html"
-    heading = _("Searches that found nothing in the last 30 days")
-    empty_text = _("Every search found something.")
-
-    def items(self):
-        return zero_result_searches(limit=self.limit)
-
-
-class UntranslatedPanel(DashboardPanel):
-    name = "cni_untranslated"
-    order = 54
-    template_name = "cities/dashboard/untranslated.html"
-    heading = _("Practices without a translation")
-    empty_text = _("Every practice is translated.")
-
-    def items(self):
-        return untranslated_practices()
-
-
+# In the order they are shown, after Wagtail's own panels.
 PANELS = [
-    AwaitingReviewPanel,
-    RecentlyPublishedPanel,
-    StatusCheckPanel,
-    ZeroResultSearchesPanel,
-    UntranslatedPanel,
+    PanelSpec(
+        "cni_awaiting_review",
+        "awaiting_review",
+        _("Waiting for review, by city"),
+        _("Nothing is waiting for review."),
+        lambda limit: awaiting_review(),
+    ),
+    PanelSpec(
+        "cni_recently_published",
+        "recently_published",
+        _("Recently published practices"),
+        _("No practice has been published yet."),
+        recently_published,
+    ),
+    PanelSpec(
+        "cni_status_check",
+        "status_check",
+        _("Practices that need a status check"),
+        _("Every practice was documented in the last 18 months."),
+        lambda limit: needs_status_check(),
+    ),
+    PanelSpec(
+        "cni_zero_result_searches",
+        "zero_result_searches",
+        _("Searches that found nothing in the last 30 days"),
+        _("Every search found something."),
+        lambda limit: zero_result_searches(limit=limit),
+    ),
+    PanelSpec(
+        "cni_untranslated",
+        "untranslated",
+        _("Practices without a translation"),
+        _("Every practice is translated."),
+        lambda limit: untranslated_practices(),
+    ),
 ]
+FIRST_ORDER = 50
 
 
 def add_dashboard_panels(request, panels):
     """`construct_homepage_panels`: the IOM dashboard, for those who may see it."""
     if request.user.has_perm(PERMISSION):
-        panels.extend(panel() for panel in PANELS)
+        panels.extend(DashboardPanel(spec, order) for order, spec in enumerate(PANELS, start=FIRST_ORDER))

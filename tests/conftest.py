@@ -3,11 +3,24 @@
 import pytest
 
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 
 from wagtail.models import Locale
 
 from .factories import UserFactory
 from .factories import site_tree as build_site_tree
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache.
+
+    Wagtail caches site root paths and renditions by id, the page cache keys on
+    URLs, and rate limits count in the cache; ids and URLs recur between tests.
+    """
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

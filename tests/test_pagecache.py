@@ -3,7 +3,6 @@ and nothing personal is ever stored."""
 
 import pytest
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import RequestContext, Template
 from django.test import RequestFactory
@@ -14,13 +13,6 @@ from config import pagecache
 from practices.models import Category, Organisation, PracticePage
 
 from .pages.builders import Network
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

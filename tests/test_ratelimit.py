@@ -2,19 +2,11 @@
 
 import pytest
 
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
 from config import ratelimit
 from config.ratelimit import Rate
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image as PILImage
 
-from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
@@ -69,13 +68,6 @@ NOT_TEXT = {
     "phone",
 }
 RICH_TEXT = {"description", "lessons", "transferability", "intro"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def poisoned(document, payload):

@@ -7,7 +7,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -15,13 +14,6 @@ from contact.models import ContactMessage
 from tests.pages.builders import Network, accmr, athens
 
 MESSAGE = {"name": "Μαρία", "email": "maria@example.org", "message": "Πώς ξεκινήσατε;", "website": ""}
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

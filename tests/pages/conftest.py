@@ -3,17 +3,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from django.core.cache import cache
-
 from .builders import Network, accmr, athens, translate_accmr
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Site root paths and renditions are cached by id; ids are reused between tests."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

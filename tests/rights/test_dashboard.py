@@ -111,7 +111,11 @@ def test_the_panels_show_to_reviewers_and_link_to_pages(network, iom_reviewer, e
         "cni_untranslated",
     ):
         assert f'id="{panel}' in html or panel in html, panel
+    positions = [html.index(panel) for panel in ("cni_awaiting_review", "cni_untranslated")]
+    assert positions == sorted(positions)
     assert reverse("wagtailadmin_pages:edit", args=[network["A"].draft.pk]) in html
+    # The published, untranslated practice is a row of two panels.
+    assert html.count(reverse("wagtailadmin_pages:edit", args=[network["A"].practice.pk])) >= 2
     assert "Στέγαση" in html
 
     client.force_login(editor_a)
