@@ -6,8 +6,10 @@ migrated database can take an import directly. Every step is get-or-create.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -93,13 +95,7 @@ def _ensure_default_home(root, locale):
     # Wagtail's installer leaves a "Welcome" page as the default site's root.
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name=settings.WAGTAIL_SITE_NAME,
-        )
+        Site.objects.create(root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME)
     else:
         placeholder = site.root_page
         site.root_page = home
@@ -107,6 +103,18 @@ def _ensure_default_home(root, locale):
         if placeholder.specific_class is Page and placeholder.depth == 2:
             placeholder.delete()
     return home
+
+
+def ensure_site_address():
+    """Give the default Site the host and port of `SITE_URL`; a deployment sets it from the environment."""
+    address = urlsplit(settings.SITE_URL)
+    if address.scheme not in ("http", "https") or not address.hostname:
+        raise ImproperlyConfigured(f"SITE_URL must be an http(s) address, not “{settings.SITE_URL}”.")
+    port = address.port or (443 if address.scheme == "https" else 80)
+    Site.objects.filter(is_default_site=True).exclude(hostname=address.hostname, port=port).update(
+        hostname=address.hostname, port=port
+    )
+    Site.clear_site_root_paths_cache()
 
 
 def _ensure_child(parent, model, slug, title):
@@ -124,6 +132,7 @@ def ensure_site_tree():
     root = Page.get_first_root_node()
     titles = _titles(settings.LANGUAGE_CODE)
     home = _ensure_default_home(root, default_locale)
+    ensure_site_address()
     cities = _ensure_child(home, CityIndexPage, CITIES_SLUG, titles["cities"])
     practices = _ensure_child(home, PracticeIndexPage, PRACTICES_SLUG, titles["practices"])
     trees = {settings.LANGUAGE_CODE: LocaleTree(home, cities, practices)}

@@ -7,6 +7,7 @@ import pytest
 
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.utils import translation
 
@@ -87,6 +88,26 @@ def test_setup_network_completes_a_partial_tree():
     assert re.findall(r"^\s*\+ .*$", output, flags=re.MULTILINE) == [
         f"  + {kind} “Good practices” [en] at /en/practices/"
     ]
+
+
+def test_setup_network_gives_the_site_its_public_address(settings, client):
+    settings.SITE_URL = "https://cities-network.example"
+    run("setup_network")
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("cities-network.example", 443)
+    # The sitemap's absolute links follow it.
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>https://cities-network.example/el/</loc>" in sitemap
+
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    run("setup_network")
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"
+
+
+def test_setup_network_refuses_an_address_that_is_not_http(settings):
+    settings.SITE_URL = "cities-network.example"
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
+        run("setup_network")
 
 
 def test_pages_returned_by_ensure_site_tree_are_current():

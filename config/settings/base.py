@@ -162,6 +162,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Cities Network for Integration")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public address: `setup_network` gives it to the Wagtail Site, whose root
+# URL makes the absolute links of the sitemap, the feeds and the downloads.
+SITE_URL = env("SITE_URL", default=WAGTAILADMIN_BASE_URL)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
@@ -249,7 +252,11 @@ if WAGTAILFRONTENDCACHE:
 # cache: COUNT/PERIOD with s, m, h or d. RATELIMITS in the environment
 # overrides some, e.g. RATELIMITS="search=120/m,suggest=300/m".
 RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
-RATELIMITS = {"search": "60/m", "suggest": "120/m", "contact": "5/h"} | env.dict("RATELIMITS", default={})
+# "export" counts the downloads of search results (search/downloads.py): each
+# reads the whole result set, so fewer are allowed than searches.
+RATELIMITS = {"search": "60/m", "suggest": "120/m", "contact": "5/h", "export": "10/m"} | env.dict(
+    "RATELIMITS", default={}
+)
 # How many proxies of ours stand in front of the application and append to
 # X-Forwarded-For (nginx: 1; a CDN and nginx: 2). 0: REMOTE_ADDR is the client.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

@@ -3,7 +3,8 @@
 Each test loads the demo catalogue into its own (transactional) database and
 serves it with `live_server`; the browser may reach that server only, so the
 map is drawn without tiles, as it would be offline. Tests are skipped, saying
-why, only when /usr/bin/chromium is missing (.ci/run installs it).
+why, only when /usr/bin/chromium is missing outside CI; in CI (which installs it)
+a missing Chromium stops the run.
 
 Screenshots of every page type go to tests/screenshots/ (not committed).
 """
@@ -47,14 +48,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
-    if os.access(CHROMIUM, os.X_OK):
-        return
-    skip = pytest.mark.skip(
-        reason=f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+    present = os.access(CHROMIUM, os.X_OK)
+    if not present and os.environ.get("CI"):
+        # CI installs Chromium; a run without it must fail, not pass by skipping.
+        raise pytest.UsageError(f"Debian's Chromium is missing at {CHROMIUM}; .ci/run installs it")
+    missing = pytest.mark.skipif(
+        not present, reason=f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
     )
     for item in items:
         if item.get_closest_marker("browser"):
-            item.add_marker(skip)
+            item.add_marker(missing)
 
 
 @pytest.fixture(scope="session")
