@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from cities.models import CityFigure, CityIndexPage, CityPage
+from cities.models import CityFigure, CityPage
 from home.models import HomePage
 from home.site_tree import ensure_site_tree
 from practices.models import (
@@ -29,7 +29,6 @@ from practices.models import (
     Organisation,
     Outcome,
     PracticeFigure,
-    PracticeIndexPage,
     PracticeLink,
     PracticeOrganisation,
     PracticePage,
@@ -177,26 +176,6 @@ class HomePageFactory(PublishedPageFactory):
 
     class Meta:
         model = HomePage
-
-
-class CityIndexPageFactory(PublishedPageFactory):
-    title = "Πόλεις"
-    slug = "cities"
-    parent = factory.SubFactory(HomePageFactory)
-    aliases = False
-
-    class Meta:
-        model = CityIndexPage
-
-
-class PracticeIndexPageFactory(PublishedPageFactory):
-    title = "Καλές πρακτικές"
-    slug = "practices"
-    parent = factory.SubFactory(HomePageFactory)
-    aliases = False
-
-    class Meta:
-        model = PracticeIndexPage
 
 
 class CityPageFactory(PublishedPageFactory):
