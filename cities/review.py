@@ -18,23 +18,24 @@ WORKFLOW_NAME = "IOM review"
 TASK_NAME = "IOM review"
 
 
+def _active(model, name):
+    """The workflow or task called `name`, created or re-activated (an admin may have disabled it)."""
+    item = model.objects.filter(name=name).first()
+    if item is None:
+        return model.objects.create(name=name)
+    if not item.active:
+        item.active = True
+        item.save(update_fields=["active"])
+    return item
+
+
 @transaction.atomic
 def ensure_review_workflow():
     """Create or repair the workflow, its task and its assignment; return the workflow."""
     reviewers = ensure_reviewers_group()
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    if not task.active:
-        task.active = True
-        task.save(update_fields=["active"])
+    task = _active(GroupApprovalTask, TASK_NAME)
     task.groups.set([reviewers])
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
-    if workflow is None:
-        workflow = Workflow.objects.create(name=WORKFLOW_NAME)
-    if not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
+    workflow = _active(Workflow, WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for index_page in CityIndexPage.objects.all():
         WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})

@@ -84,19 +84,27 @@ def _codename_permission(codename):
     return queryset.get()
 
 
-def _set_page_permissions(group, pages, codenames):
-    wanted = {(page.pk, _codename_permission(codename).pk) for page in pages for codename in codenames}
-    current = list(GroupPagePermission.objects.filter(group=group))
-    GroupPagePermission.objects.filter(
-        pk__in=[perm.pk for perm in current if (perm.page_id, perm.permission_id) not in wanted]
+def _sync_grants(model, group, target, wanted):
+    """Make `group`'s rows of `model` exactly `wanted`: {(target id, permission id)}.
+
+    Rows that stay are left alone, so their ids (and any history on them) survive.
+    """
+    current = list(model.objects.filter(group=group))
+    model.objects.filter(
+        pk__in=[row.pk for row in current if (getattr(row, f"{target}_id"), row.permission_id) not in wanted]
     ).delete()
-    existing = {(perm.page_id, perm.permission_id) for perm in current}
-    GroupPagePermission.objects.bulk_create(
+    existing = {(getattr(row, f"{target}_id"), row.permission_id) for row in current}
+    model.objects.bulk_create(
         [
-            GroupPagePermission(group=group, page_id=page_id, permission_id=permission_id)
-            for page_id, permission_id in sorted(wanted - existing)
+            model(group=group, **{f"{target}_id": target_id}, permission_id=permission_id)
+            for target_id, permission_id in sorted(wanted - existing)
         ]
     )
+
+
+def _set_page_permissions(group, pages, codenames):
+    wanted = {(page.pk, _codename_permission(codename).pk) for page in pages for codename in codenames}
+    _sync_grants(GroupPagePermission, group, "page", wanted)
 
 
 def _set_collection_permissions(group, grants):
@@ -106,17 +114,7 @@ def _set_collection_permissions(group, grants):
         for collection, codenames in grants
         for codename in codenames
     }
-    current = list(GroupCollectionPermission.objects.filter(group=group))
-    GroupCollectionPermission.objects.filter(
-        pk__in=[perm.pk for perm in current if (perm.collection_id, perm.permission_id) not in wanted]
-    ).delete()
-    existing = {(perm.collection_id, perm.permission_id) for perm in current}
-    GroupCollectionPermission.objects.bulk_create(
-        [
-            GroupCollectionPermission(group=group, collection_id=collection_id, permission_id=permission_id)
-            for collection_id, permission_id in sorted(wanted - existing)
-        ]
-    )
+    _sync_grants(GroupCollectionPermission, group, "collection", wanted)
 
 
 def city_pages(city_key):

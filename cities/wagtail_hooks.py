@@ -33,28 +33,22 @@ def choosable_pages(pages, request):
     return pages.filter(Q(live=True) | editable)
 
 
+def _in_choosable_collections(items, request, model):
+    """Only items in collections the user may choose from: for an editor, their city's."""
+    if request.user.is_superuser:
+        return items
+    policy = policy_registry.get_by_type(model)
+    return items.filter(collection__in=policy.collections_user_has_permission_for(request.user, "choose"))
+
+
 @hooks.register("construct_image_chooser_queryset")
 def choosable_images(images, request):
-    """Only images in collections the user may choose from: for an editor, their city's."""
-    if request.user.is_superuser:
-        return images
-    return images.filter(
-        collection__in=policy_registry.get_by_type(get_image_model()).collections_user_has_permission_for(
-            request.user, "choose"
-        )
-    )
+    return _in_choosable_collections(images, request, get_image_model())
 
 
 @hooks.register("construct_document_chooser_queryset")
 def choosable_documents(documents, request):
-    """Only documents in collections the user may choose from: for an editor, their city's."""
-    if request.user.is_superuser:
-        return documents
-    return documents.filter(
-        collection__in=policy_registry.get_by_type(get_document_model()).collections_user_has_permission_for(
-            request.user, "choose"
-        )
-    )
+    return _in_choosable_collections(documents, request, get_document_model())
 
 
 @hooks.register("register_admin_urls")
