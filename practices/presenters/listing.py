@@ -19,6 +19,7 @@ from cities.models import CityPage
 from ..charts import BarChart, Row, bar_chart, figures_over_time
 from ..models import Category, PracticePage
 from ..vocabulary import Evidence
+from .fallback import Untranslated, load_untranslated
 from .practice import FigureView, PageLink, chronological, city_link, figure_views
 from .reader import Reader, with_source_locale
 from .text import collation_key
@@ -42,6 +43,8 @@ class PracticeCard:
     status_label: str
     city: PageLink | None
     categories: list
+    # {"title"/"summary": source language} where a translation left them untranslated
+    untranslated: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,10 @@ class CityCard:
 class CityView:
     lang: str
     figures: list[FigureView] = field(default_factory=list)
+    # {page field: source language} for texts a translation left untranslated,
+    # and the introduction with such paragraphs marked (presenters.fallback).
+    untranslated: dict = field(default_factory=dict)
+    intro: str = ""
     practices: list[PracticeCard] = field(default_factory=list)
     charts: list[BarChart] = field(default_factory=list)
     map_cities: list[CityCard] = field(default_factory=list)
@@ -78,7 +85,11 @@ def practice_queryset(reader: Reader, locale=None):
 
 
 def practice_cards(reader: Reader, pages):
-    """Cards for practice pages, with categories and cities in the reader's language."""
+    """Cards for practice pages, with categories and cities in the reader's language.
+
+    Titles, summaries and category names a translation still shows in the
+    source language are marked with it (one query for all the cards).
+    """
     pages = list(pages)
     if not pages:
         return []
@@ -86,6 +97,8 @@ def practice_cards(reader: Reader, pages):
     categories = reader.localize_snippets(
         Category, [category for page in pages for category in page.categories.all()]
     )
+    untranslated = load_untranslated(pages[0].locale_id, [*pages, *categories.values()])
+    untranslated.mark_names(categories.values())
     languages = reader.content_languages(pages)
     cities = reader.parents(CityPage, pages)
     return [
@@ -102,6 +115,7 @@ def practice_cards(reader: Reader, pages):
                 (categories[category.pk] for category in page.categories.all()),
                 key=lambda term: collation_key(term.name),
             ),
+            untranslated=untranslated.fields(page, ("title", "summary")),
         )
         for page in pages
     ]
@@ -217,7 +231,10 @@ def member_cities(reader: Reader, ancestor, depth):
 
 def present_city(page, reader: Reader):
     view = CityView(lang=reader.content_language(page))
-    view.figures = figure_views(chronological(page.figures.all()), view.lang, reader)
+    untranslated = load_untranslated(page.locale_id, [page]) if page.pk else Untranslated()
+    view.untranslated = untranslated.fields(page, ("title", "region"))
+    view.intro = untranslated.rich_text(page, "intro", view.lang)
+    view.figures = figure_views(chronological(page.figures.all()), view.lang, reader, untranslated, page)
     view.charts = figures_over_time(view.figures, "city-chart", reader.language)
     if page.pk:
         practices = practice_queryset(reader, locale=page.locale_id).child_of(page)

@@ -3,10 +3,11 @@
 `present_practice` runs a fixed number of queries (about twenty) whatever the
 length of the practice's lists: one per inline list, one per snippet model for
 all the snippets the page mentions, one for the linked practices and one for
-their cities.
+their cities, and one for the texts a translation still shows in its source
+language (presenters.fallback).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Prefetch, prefetch_related_objects
 
@@ -18,6 +19,7 @@ from ..charts import BarChart, figures_side_by_side
 from ..models import Adaptation, Category, Organisation, PracticePage, TargetGroup
 from ..partial_date import PartialDate
 from ..vocabulary import FigureKind, Role
+from .fallback import Untranslated, load_untranslated
 from .reader import Reader
 from .text import collation_key
 
@@ -72,6 +74,8 @@ class TestimonialView:
     name: str
     role: str
     organisation: Organisation | None
+    # {field name: source language} for the texts a translation left untranslated
+    untranslated: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class RecognitionView:
     by: Organisation
     text: str
     date: PartialDate | None
+    untranslated: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -104,6 +109,12 @@ class PracticeView:
     # The city's official address, when readers may write to it through the site.
     city_email: str = ""
     url: str | None = None
+    # {page field: source language} for the page's texts a translation left
+    # untranslated, and its rich texts with such paragraphs marked.
+    untranslated: dict = field(default_factory=dict)
+    description: str = ""
+    lessons: str = ""
+    transferability: str = ""
 
     @property
     def contact_url(self):
@@ -127,21 +138,32 @@ class PracticeView:
         return bool(self.outcomes or self.achievements or self.recognitions)
 
 
-def figure_views(figures, content_lang, reader):
-    """View data for figures, in the order given."""
-    return [
-        FigureView(
-            label=figure.label or figure.get_kind_display(),
-            label_lang=content_lang if figure.label else reader.language,
-            value=figure.value,
-            approximate=figure.approximate,
-            date=figure.date,
-            source=figure.source,
-            source_lang=content_lang,
-            kind=figure.kind,
+def figure_views(figures, content_lang, reader, untranslated=None, owner=None):
+    """View data for figures, in the order given.
+
+    With `untranslated` (presenters.fallback) and the page that owns the
+    figures, a label or source published in the source language says so.
+    """
+    views = []
+    for figure in figures:
+        marks = (
+            untranslated.fields(figure, ("label", "source"), owner=owner, relation="figures")
+            if untranslated is not None and owner is not None
+            else {}
         )
-        for figure in figures
-    ]
+        views.append(
+            FigureView(
+                label=figure.label or figure.get_kind_display(),
+                label_lang=marks.get("label", content_lang) if figure.label else reader.language,
+                value=figure.value,
+                approximate=figure.approximate,
+                date=figure.date,
+                source=figure.source,
+                source_lang=marks.get("source", content_lang),
+                kind=figure.kind,
+            )
+        )
+    return views
 
 
 def chronological(figures):
@@ -198,18 +220,9 @@ def present_practice(page, reader: Reader):
 
     # The city is the page's parent, which is always in the page's own locale.
     city = reader.parents(CityPage, [page]).get(page.pk) if page.path else None
-    if city is not None:
-        view.city = city_link(reader, city)
-        view.city_email = city.email if city.live else ""
-        view.city_figures = figure_views(
-            chronological(CityFigure.objects.filter(page_id=city.pk)), city.lang, reader
-        )
 
     categories = reader.localize_snippets(Category, page.categories.all())
-    view.categories = sorted(categories.values(), key=lambda term: collation_key(term.name))
     target_groups = reader.localize_snippets(TargetGroup, page.target_groups.all())
-    view.target_groups = sorted(target_groups.values(), key=lambda term: collation_key(term.name))
-
     involvements = list(page.organisations.all().select_related("organisation"))
     testimonials = list(page.testimonials.filter(consent_given=True).select_related("organisation"))
     recognitions = list(page.recognitions.all().select_related("by"))
@@ -219,6 +232,25 @@ def present_practice(page, reader: Reader):
         + [item.organisation for item in testimonials]
         + [item.by for item in recognitions],
     )
+    snippets = [*categories.values(), *target_groups.values(), *organisations.values()]
+    untranslated = load_untranslated(page.locale_id, [page, city, *snippets]) if page.pk else Untranslated()
+    untranslated.mark_names(snippets)
+    view.untranslated = untranslated.fields(page, ("title", "subtitle", "summary", "contact_name"))
+    view.description = untranslated.rich_text(page, "description", view.lang)
+    view.lessons = untranslated.rich_text(page, "lessons", view.lang)
+    view.transferability = untranslated.rich_text(page, "transferability", view.lang)
+
+    if city is not None:
+        view.city = city_link(reader, city)
+        # Only the name may have fallen back: the city's figures keep its language.
+        if title_lang := untranslated.language(city, "title", city.title):
+            view.city = replace(view.city, lang=title_lang)
+        view.city_email = city.email if city.live else ""
+        view.city_figures = figure_views(
+            chronological(CityFigure.objects.filter(page_id=city.pk)), city.lang, reader, untranslated, city
+        )
+    view.categories = sorted(categories.values(), key=lambda term: collation_key(term.name))
+    view.target_groups = sorted(target_groups.values(), key=lambda term: collation_key(term.name))
     view.roles = role_groups(
         (
             item.role,
@@ -232,21 +264,32 @@ def present_practice(page, reader: Reader):
             name=item.name,
             role=item.role,
             organisation=organisations.get(item.organisation_id),
+            untranslated=untranslated.fields(
+                item, ("quote", "name", "role"), owner=page, relation="testimonials"
+            ),
         )
         for item in testimonials
     ]
     view.recognitions = [
-        RecognitionView(by=organisations[item.by_id], text=item.text, date=item.date) for item in recognitions
+        RecognitionView(
+            by=organisations[item.by_id],
+            text=item.text,
+            date=item.date,
+            untranslated=untranslated.fields(item, ("text",), owner=page, relation="recognitions"),
+        )
+        for item in recognitions
     ]
 
     view.logos = organisation_logos(involvements, organisations)
-    view.figures = figure_views(page.figures.all(), view.lang, reader)
+    view.figures = figure_views(page.figures.all(), view.lang, reader, untranslated, page)
     view.charts = figures_side_by_side([*view.city_figures, *view.figures], "context-chart")
-    view.outcomes = list(page.outcomes.all())
-    view.achievements = list(page.achievements.all())
-    view.links = list(page.links.all())
+    view.outcomes = untranslated.mark_items(page, "outcomes", page.outcomes.all(), ("label", "unit", "about"))
+    view.achievements = untranslated.mark_items(page, "achievements", page.achievements.all(), ("text",))
+    view.links = untranslated.mark_items(page, "links", page.links.all(), ("label",))
     rendition_model = get_image_model().get_rendition_model()
-    view.images = list(
+    view.images = untranslated.mark_items(
+        page,
+        "images",
         page.images.all()
         .select_related("image")
         .prefetch_related(
@@ -254,7 +297,8 @@ def present_practice(page, reader: Reader):
                 "image__renditions",
                 queryset=rendition_model.objects.filter(filter_spec=GALLERY_RENDITION),
             )
-        )
+        ),
+        ("alt", "caption"),
     )
 
     sources = [item.source.translation_key for item in page.adapted_from.all().select_related("source")]

@@ -22,6 +22,7 @@ from ..presenters import breadcrumbs as page_breadcrumbs
 from ..presenters import page_alternates, reader_for, site_sections, view_alternates
 from ..presenters.reader import content_language_for
 from ..presenters.site import Sections, home_url
+from ..presenters.text import direction
 
 register = template.Library()
 
@@ -67,11 +68,15 @@ def lang_attr(context, code):
     """` lang="code"` when `code` differs from the surrounding text's language.
 
     The surrounding language is `content_lang` where a template sets it (the
-    language a page's own text is in), else the reader's language.
+    language a page's own text is in), else the reader's language. ` dir`
+    follows when the two are written in different directions (Greek inside
+    an Arabic page), since `lang` alone does not change the direction.
     """
     if not code:
         return ""
     surrounding = context.get("content_lang") or context.get("LANGUAGE_CODE") or get_language()
     if code == surrounding:
         return ""
+    if direction(code) != direction(surrounding):
+        return format_html(' lang="{}" dir="{}"', code, direction(code))
     return format_html(' lang="{}"', code)

@@ -166,7 +166,8 @@ def test_sections_without_data_are_left_out(network, fetch):
     page = network.practice(city, "bare", "Απλή πρακτική", categories=[network.category("c", "Κατηγορία")])
     html, soup = fetch(page.url)
     headings = {h2.get("id") for h2 in soup.select("article h2")}
-    assert headings == {None, "facts-heading", "description-heading"}
+    # Every practice can be cited (tests/opendata/test_citation.py).
+    assert headings == {None, "facts-heading", "description-heading", "citation-heading"}
     for absent in ("figures", "outcomes", "testimonial", "gallery", "contact", "link-list", "recognitions"):
         assert f'class="{absent}' not in html
     assert "Ended" not in facts(soup)
