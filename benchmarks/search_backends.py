@@ -2,6 +2,9 @@
 
     .venv/bin/python benchmarks/search_backends.py                 # 10,000 + 10,000 pages, SQLite and PostgreSQL
     .venv/bin/python benchmarks/search_backends.py --count 1000 --databases sqlite
+    .venv/bin/python benchmarks/search_backends.py --backends ours   # without stock Wagtail (much quicker)
+    .venv/bin/python benchmarks/search_backends.py --backends ours --databases sqlite \
+        --existing sqlite:////tmp/bench.sqlite3    # a database this script generated and indexed before
 
 For each database it starts a worker process (a Django process can only use
 one kind of database, since modelsearch shapes its index models by the
@@ -12,6 +15,9 @@ data, one backend after the other (on PostgreSQL both share one index table):
 - search: one common word, the first 20 live Greek results, by relevance;
 - faceted search: the same, filtered by a category and a status, plus the
   total count a results page shows;
+- the search page's own code (search.filters.PracticeSearch, ours only): the
+  same query and facets, first 20 + count, then also the counts of every
+  facet that the page shows beside the results;
 - autocomplete: a title prefix, the first 10 results;
 - update_index: a full rebuild (`manage.py update_index --backend …`);
 - index one page: what publishing a page costs the index (median of 20).
@@ -93,6 +99,15 @@ def main():
     )
     parser.add_argument("--repeat", type=int, default=15, help="runs per query measurement (median)")
     parser.add_argument("--budget", type=float, default=20.0, help="seconds after which a measurement stops")
+    parser.add_argument(
+        "--backends", nargs="+", default=["stock", "ours"], choices=["stock", "ours"], help="which to measure"
+    )
+    parser.add_argument(
+        "--existing",
+        metavar="DATABASE_URL",
+        help="measure queries on a database generated and indexed before (same --count and --seed); "
+        "no generation, update_index or indexing measured, nothing dropped",
+    )
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--worker", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -116,6 +131,9 @@ def forwarded(args):
         f"--repeat={args.repeat}",
         f"--budget={args.budget}",
         f"--seed={args.seed}",
+        "--backends",
+        *args.backends,
+        *([f"--existing={args.existing}"] if args.existing else []),
     ]
 
 
@@ -125,7 +143,11 @@ def log(message):
 
 def report(results, args):
     command = "python benchmarks/search_backends.py " + " ".join(
-        [f"--count {args.count}", "--databases " + " ".join(args.databases)]
+        [
+            f"--count {args.count}",
+            "--databases " + " ".join(args.databases),
+            "--backends " + " ".join(args.backends),
+        ]
     )
     lines = [
         f"Command: `{command}` (repeat {args.repeat}, budget {args.budget:g} s)  ",
@@ -140,12 +162,16 @@ def report(results, args):
     ]
     for result in results:
         for name, ours in result["ours"].items():
-            stock = result["stock"][name]
-            ratio = stock["median"] / ours["median"] if ours["median"] else float("inf")
-            hits = f"{ours['hits']:,} / {stock['hits']:,}" if "hits" in ours else ""
+            stock = result.get("stock", {}).get(name)
+            if stock:
+                ratio = stock["median"] / ours["median"] if ours["median"] else float("inf")
+                compared = f"{duration(stock)} | {ratio:,.{0 if ratio >= 10 else 1}f}×"
+                hits = f"{ours['hits']:,} / {stock['hits']:,}" if "hits" in ours else ""
+            else:
+                compared = "— | —"
+                hits = f"{ours['hits']:,} / —" if "hits" in ours else ""
             lines.append(
-                f"| {result['database']} {result['server']} | {name} | {duration(ours)} | {duration(stock)} "
-                f"| {ratio:,.{0 if ratio >= 10 else 1}f}× | {hits} |"
+                f"| {result['database']} {result['server']} | {name} | {duration(ours)} | {compared} | {hits} |"
             )
     return "\n".join(lines)
 
@@ -171,7 +197,9 @@ def run_worker(args):
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     temporary = tempfile.TemporaryDirectory(prefix="search-benchmark-")
     server_url = os.environ.get("SEARCH_BENCHMARK_POSTGRES", PG_SERVER)
-    if args.worker == "sqlite":
+    if args.existing:
+        os.environ["DATABASE_URL"] = args.existing
+    elif args.worker == "sqlite":
         os.environ["DATABASE_URL"] = f"sqlite:///{temporary.name}/benchmark.sqlite3"
     else:
         recreate_postgres_database(server_url)
@@ -189,11 +217,12 @@ def run_worker(args):
         "default": BACKENDS["ours"][args.worker],
         "stock": BACKENDS["stock"],
     }
-    log("migrating…")
-    call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    generate(args.count, random.Random(args.seed))
-    log(f"generated {2 * args.count:,} pages in {time.perf_counter() - started:.0f} s")
+    if not args.existing:
+        log("migrating…")
+        call_command("migrate", verbosity=0)
+        started = time.perf_counter()
+        generate(args.count, random.Random(args.seed))
+        log(f"generated {2 * args.count:,} pages in {time.perf_counter() - started:.0f} s")
 
     server = connection.vendor
     if server == "postgresql":
@@ -209,10 +238,12 @@ def run_worker(args):
     # Stock first: on PostgreSQL both backends write the same index table, so
     # each is measured right after its own rebuild.
     for label, backend_name in (("stock", "stock"), ("ours", "default")):
+        if label not in args.backends:
+            continue
         log(f"-- {label}")
         results[label] = measure_backend(backend_name, args)
     results["load"].append(round(os.getloadavg()[0], 1))
-    if args.worker == "postgres":
+    if args.worker == "postgres" and not args.existing:
         connection.close()
         drop_postgres_database(server_url)
     return results
@@ -249,10 +280,11 @@ def measure_backend(backend_name, args):
     in_category = PracticePage.categories.through.objects.filter(category=category).values("practicepage_id")
 
     results = {}
-    log("   update_index…")
-    results["update_index (full)"] = timed(
-        lambda: call_command("update_index", backend_name=backend_name, verbosity=0), 1, args.budget
-    )
+    if not args.existing:
+        log("   update_index…")
+        results["update_index (full)"] = timed(
+            lambda: call_command("update_index", backend_name=backend_name, verbosity=0), 1, args.budget
+        )
     refresh_statistics()
 
     language, query = QUERIES["search"]
@@ -285,6 +317,11 @@ def measure_backend(backend_name, args):
     log("   autocomplete…")
     results["autocomplete, first 10"] = timed(autocomplete, args.repeat, args.budget) | {"hits": prefix_hits}
 
+    if backend_name == "default":
+        results |= measure_search_page(greek, category, query, args)
+
+    if args.existing:
+        return results
     pages = list(live_greek.order_by("pk")[:20])
     log("   index one page…")
     durations = []
@@ -293,6 +330,35 @@ def measure_backend(backend_name, args):
         backend.add(page)
         durations.append(time.perf_counter() - start)
     results["index one page"] = {"median": statistics.median(durations), "runs": len(durations)}
+    return results
+
+
+def measure_search_page(locale, category, query, args):
+    """The search page's code (search.filters.PracticeSearch), which searches with the default backend."""
+    from django.http import QueryDict
+
+    from search.filters import PracticeSearch
+
+    params = QueryDict(mutable=True)
+    params.update({"q": query, "category": category.catalogue_id, "status": "ongoing"})
+
+    def first_page():
+        search = PracticeSearch(params, locale)
+        return list(search.page(1).object_list), search.count, search
+
+    def with_facets():
+        _ids, count, search = first_page()
+        return count, search.facets
+
+    hits = first_page()[1]
+    results = {}
+    log("   search page (PracticeSearch)…")
+    results["page: search + category + status, first 20 + count"] = timed(
+        first_page, args.repeat, args.budget
+    ) | {"hits": hits}
+    results["page: the same + counts of all 7 facets"] = timed(with_facets, args.repeat, args.budget) | {
+        "hits": hits
+    }
     return results
 
 

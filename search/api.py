@@ -40,7 +40,8 @@ from practices.models import Category, Organisation, PracticePage, TargetGroup
 
 from . import api_fields as fields
 from .facets import FACET_NAMES
-from .filters import SORTS, PracticeSearch, parameter_values, text_match_ids
+from .filters import SORTS, PracticeSearch, parameter_values
+from .matching import text_match_ids
 from .text import clean_query
 
 MAX_ID = 2**63 - 1
@@ -53,10 +54,14 @@ def content_language_codes():
 
 
 class IdSequence:
-    """What WagtailPagination slices: ids in a fixed order, loaded one slice at a time."""
+    """What WagtailPagination slices: ids in a fixed order, loaded one slice at a time.
+
+    `ids` is a list, or a search's lazy ids (search.filters.LazyIds), which
+    fetch only the slice asked for.
+    """
 
     def __init__(self, ids, queryset):
-        self.ids = list(ids)
+        self.ids = ids
         self.queryset = queryset
 
     def count(self):
@@ -144,7 +149,10 @@ class LocalizedEndpoint:
 
     def find_object(self, queryset, request):
         identifier = request.GET.get("id")
-        if identifier is not None and (not identifier.isdigit() or int(identifier) > MAX_ID):
+        # isdigit() alone accepts digits int() refuses, such as «²».
+        if identifier is not None and (
+            not (identifier.isascii() and identifier.isdigit()) or int(identifier) > MAX_ID
+        ):
             raise BadRequestError("id must be a positive integer")
         html_path = request.GET.get("html_path")
         if html_path is not None and not html_path.isprintable():

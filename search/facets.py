@@ -15,7 +15,9 @@ language, so a filtered address can be shared across languages:
 Relations store the default language's snippet (docs/decisions/0003), so
 categories and target groups are matched and counted by `catalogue_id`, and
 labelled with the snippet of the reader's locale. Each facet counts its
-options with one aggregate query over the queryset it is given.
+options with one GROUP BY query (`count_by`) over the queryset it is given,
+which search.filters builds with the text query and the other facets
+already applied in SQL.
 """
 
 import re
@@ -86,9 +88,25 @@ class FacetContext:
         return {}
 
 
+def count_by(queryset, key, *, distinct=False):
+    """{value of `key`: how many of `queryset`'s rows have it}, from one GROUP BY query.
+
+    `key` is a field path or an expression; `distinct` counts each practice
+    once when `key` goes through a to-many relation.
+    """
+    if not isinstance(key, str):
+        queryset, key = queryset.annotate(facet_key=key), "facet_key"
+    rows = queryset.order_by().values(key).annotate(n=Count("pk", distinct=distinct))
+    return {row[key]: row["n"] for row in rows}
+
+
 class Facet:
     name = ""
     label = ""
+    # What practices are grouped by to count the options: a field path, or
+    # an expression from `group_by()`.
+    field = None
+    distinct = False
 
     def is_valid(self, value):
         """Whether `value` has the shape of one of this facet's values."""
@@ -102,12 +120,30 @@ class Facet:
         """A filter on practices matching any of `values`."""
         raise NotImplementedError
 
+    def group_by(self):
+        return self.field
+
+    def value_of(self, key):
+        """The option value a group's key stands for; None or "" for no option."""
+        return key
+
     def counts(self, queryset):
         """{value: number of practices in `queryset` with it}, from one query."""
-        raise NotImplementedError
+        counts = {}
+        for key, count in count_by(queryset, self.group_by(), distinct=self.distinct).items():
+            value = self.value_of(key)
+            if value not in (None, ""):
+                counts[value] = counts.get(value, 0) + count
+        return counts
 
     def options(self, counts, selected, context):
         raise NotImplementedError
+
+    @staticmethod
+    def option(value, label, counts, selected, **extra):
+        return Option(
+            value=value, label=label, count=counts.get(value, 0), selected=value in selected, **extra
+        )
 
     def view(self, counts, selected, context):
         options = self.options(counts, selected, context)
@@ -119,6 +155,10 @@ class TermFacet(Facet):
 
     model = None
     relation = ""
+    distinct = True
+
+    def group_by(self):
+        return f"{self.relation}__catalogue_id"
 
     def is_valid(self, value):
         return len(value) <= MAX_ID_LENGTH and CATALOGUE_ID.fullmatch(value) is not None
@@ -138,11 +178,6 @@ class TermFacet(Facet):
         through, practice, term = self._through
         matching = through.objects.filter(**{f"{term}__catalogue_id__in": values}).values(practice)
         return Q(pk__in=matching)
-
-    def counts(self, queryset):
-        key = f"{self.relation}__catalogue_id"
-        rows = queryset.order_by().values(key).annotate(n=Count("pk", distinct=True))
-        return {row[key]: row["n"] for row in rows if row[key] is not None}
 
     def labels(self, values, context):
         """{catalogue id: the term to show}: the reader's locale's, else the default language's."""
@@ -165,11 +200,11 @@ class TermFacet(Facet):
             term = terms.get(value)
             lang = codes.get(term.locale_id) if term else None
             options.append(
-                Option(
-                    value=value,
-                    label=term.name if term else value,
-                    count=counts.get(value, 0),
-                    selected=value in selected,
+                self.option(
+                    value,
+                    term.name if term else value,
+                    counts,
+                    selected,
                     lang=lang if lang != context.language else None,
                 )
             )
@@ -218,14 +253,8 @@ class CityFacet(Facet):
             condition |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
         return condition
 
-    def counts(self, queryset):
-        rows = (
-            queryset.order_by()
-            .annotate(parent_path=parent_path())
-            .values("parent_path")
-            .annotate(n=Count("pk"))
-        )
-        return {row["parent_path"]: row["n"] for row in rows}
+    def group_by(self):
+        return parent_path()
 
     def view(self, counts_by_path, selected, context):
         # Counts come keyed by path; options are keyed by slug.
@@ -255,26 +284,16 @@ class ChoiceFacet(Facet):
     """A field with a closed vocabulary (TextChoices)."""
 
     choices = None
-    field_name = ""
 
     def is_valid(self, value):
         return value in self.choices.values
 
     def q(self, values, context):
-        return Q(**{f"{self.field_name}__in": values})
-
-    def counts(self, queryset):
-        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
-        return {row[self.field_name]: row["n"] for row in rows}
+        return Q(**{f"{self.field}__in": values})
 
     def options(self, counts, selected, context):
         return [
-            Option(
-                value=choice.value,
-                label=str(choice.label),
-                count=counts.get(choice.value, 0),
-                selected=choice.value in selected,
-            )
+            self.option(choice.value, str(choice.label), counts, selected)
             for choice in self.choices
             if counts.get(choice.value) or choice.value in selected
         ]
@@ -284,14 +303,14 @@ class StatusFacet(ChoiceFacet):
     name = "status"
     label = pgettext_lazy("practice", "Status")
     choices = Status
-    field_name = "status"
+    field = "status"
 
 
 class EvidenceFacet(ChoiceFacet):
     name = "evidence"
     label = _("Evidence level")
     choices = Evidence
-    field_name = "evidence"
+    field = "evidence"
 
 
 class YearFacet(Facet):
@@ -309,21 +328,12 @@ class YearFacet(Facet):
             condition |= Q(started__startswith=value)
         return condition
 
-    def counts(self, queryset):
-        rows = (
-            queryset.order_by()
-            .annotate(start_year=Substr("started", 1, 4, output_field=CharField()))
-            .values("start_year")
-            .annotate(n=Count("pk"))
-        )
-        return {row["start_year"]: row["n"] for row in rows if row["start_year"]}
+    def group_by(self):
+        return Substr("started", 1, 4, output_field=CharField())
 
     def options(self, counts, selected, context):
         values = {value for value, count in counts.items() if count} | set(selected)
-        return [
-            Option(value=value, label=value, count=counts.get(value, 0), selected=value in selected)
-            for value in sorted(values, reverse=True)
-        ]
+        return [self.option(value, value, counts, selected) for value in sorted(values, reverse=True)]
 
 
 def has_outcomes():
@@ -345,19 +355,16 @@ class HasOutcomesFacet(Facet):
             return Q()
         return Q(has_outcomes()) if "1" in values else ~Q(has_outcomes())
 
-    def counts(self, queryset):
-        rows = (
-            queryset.order_by()
-            .annotate(has_outcomes=has_outcomes())
-            .values("has_outcomes")
-            .annotate(n=Count("pk"))
-        )
-        return {"1" if row["has_outcomes"] else "0": row["n"] for row in rows}
+    def group_by(self):
+        return has_outcomes()
+
+    def value_of(self, key):
+        return "1" if key else "0"
 
     def options(self, counts, selected, context):
         # "Without" is only offered to take it off again.
         return [
-            Option(value=value, label=str(label), count=counts.get(value, 0), selected=value in selected)
+            self.option(value, str(label), counts, selected)
             for value, label in self.labels.items()
             if (value == "1" and counts.get(value)) or value in selected
         ]

@@ -9,11 +9,12 @@ same parameters find the same practices everywhere:
     results = search.results(page_obj)                # cards, with marked excerpts
     search.facets                                     # [FacetView] with counts and links
 
-The text query, if there is one, runs once, through the language's backend
-(`search.backends.for_language`), over the locale's live, public practices,
-and gives the matching ids best first (at most MAX_MATCHES). Everything else
-is the ORM over those ids: the facet filters, one aggregate query per facet
-for its counts (computed with every other facet applied), and the ordering.
+Everything is SQL over the locale's live, public practices: the facet
+filters narrow that queryset, the text query (search.matching) narrows it
+further with the backend's full-text match as a subquery, and each facet
+counts its options with one GROUP BY over the practices that match the query
+and every other facet. Only the ids of the page shown reach Python
+(docs/decisions/0013-search-in-sql.md).
 """
 
 from dataclasses import dataclass
@@ -31,15 +32,12 @@ from practices.presenters import PracticeCard, practice_cards, practice_queryset
 from practices.presenters.reader import Reader
 from practices.presenters.text import collation_key
 
-from .backends import for_language
 from .facets import FACETS, FacetContext
 from .highlight import Highlighter, plain_text
+from .matching import OPERATORS, TextMatch, text_match_ids
 from .text import clean_query
 
 PAGE_SIZE = 20
-# The most matches a text query is filtered, counted and sorted over; the
-# catalogue is far smaller, and the bound keeps a broad query's cost bounded.
-MAX_MATCHES = 5000
 # A facet takes at most this many values at once.
 MAX_VALUES = 20
 SORTS = {
@@ -48,9 +46,6 @@ SORTS = {
     "title": pgettext_lazy("search order", "Title"),
 }
 DEFAULT_SORT = "relevance"
-OPERATORS = ("and", "or")
-# Every word must match, on every backend (Elasticsearch's own default is "or").
-DEFAULT_OPERATOR = "and"
 
 
 @dataclass(frozen=True)
@@ -110,19 +105,6 @@ def parameter_values(params, name):
     return values
 
 
-def text_match_ids(queryset, query, language, *, autocomplete=False, operator=None, limit=MAX_MATCHES):
-    """The pks of `queryset`'s objects that match `query`, best first.
-
-    `queryset` may only filter on the model's index.FilterFields (Elasticsearch
-    and PostgreSQL refuse others); narrow the ids with the ORM afterwards.
-    """
-    backend = for_language(language)
-    run = backend.autocomplete if autocomplete else backend.search
-    operator = operator if operator in OPERATORS else DEFAULT_OPERATOR
-    results = run(query, queryset.select_related(None).only("pk"), operator=operator, order_by_relevance=True)
-    return [obj.pk for obj in results[:limit]]
-
-
 class PracticeSearch:
     """The practices of `locale` that match a query string's parameters.
 
@@ -142,7 +124,6 @@ class PracticeSearch:
         sort_param="sort",
         operator=None,
         autocomplete=False,
-        match_limit=MAX_MATCHES,
     ):
         self.params = params
         self.locale = locale
@@ -152,7 +133,6 @@ class PracticeSearch:
         self.sort_param = sort_param
         self.operator = operator if operator in OPERATORS else None
         self.autocomplete = autocomplete
-        self.match_limit = match_limit
         self.query = clean_query(parameter(params, query_param) or "")
         self.context = FacetContext(locale, self.reader)
 
@@ -208,46 +188,51 @@ class PracticeSearch:
         return PracticePage.objects.live().public().filter(locale=self.locale)
 
     @cached_property
-    def matched_ids(self):
-        """The ids the text query matches, best first; None without a query."""
+    def text_match(self):
+        """The text query as a condition on querysets (search.matching); None without a query."""
         if not self.has_query:
             return None
-        return text_match_ids(
-            self.scope,
+        return TextMatch(
             self.query,
             self.language,
+            scope=self.scope,
             autocomplete=self.autocomplete,
             operator=self.operator,
-            limit=self.match_limit,
         )
 
-    def filtered(self, exclude=None):
-        """The practices matching the query and every facet but `exclude`."""
+    def matches_anything(self):
+        """Whether the text query finds any practice, whatever the facets."""
+        return self.text_match is not None and self.text_match.matches_anything()
+
+    def narrowed(self, exclude=None):
+        """The scope narrowed by every facet but `exclude`; the text query not applied."""
         queryset = self.scope
-        if self.has_query:
-            queryset = queryset.filter(pk__in=self.matched_ids)
         selection = self.selection
         for facet in FACETS:
             if facet.name != exclude and selection[facet.name]:
                 queryset = queryset.filter(facet.q(selection[facet.name], self.context))
         return queryset
 
+    def filtered(self, exclude=None):
+        """The practices matching the query and every facet but `exclude`, as one lazy queryset."""
+        queryset = self.narrowed(exclude)
+        return self.text_match.restrict(queryset) if self.has_query else queryset
+
     @cached_property
     def ordered_ids(self):
-        """The ids of every result, in the order asked for."""
+        """The ids of every result, in the order asked for: sliced and counted in the database."""
         if self.has_query and self.sort == "relevance":
-            if not self.is_filtered:
-                return list(self.matched_ids)
-            allowed = set(self.filtered().values_list("pk", flat=True))
-            return [pk for pk in self.matched_ids if pk in allowed]
+            return RankedIds(self.text_match, self.narrowed())
         if self.sort == "newest":
             order = (F("documented").desc(nulls_last=True), "title", "pk")
-            return list(self.filtered().order_by(*order).values_list("pk", flat=True))
-        # By title (also "relevance" without a query), ignoring case and accents.
-        rows = self.filtered().values_list("pk", "title")
+            return QuerysetIds(self.filtered().order_by(*order))
+        # By title (also "relevance" without a query), ignoring case and
+        # accents, which no database here sorts by: the titles are read and
+        # sorted in Python (a few hundred KB for the whole catalogue).
+        rows = self.filtered().order_by().values_list("pk", "title")
         return [pk for pk, _title in sorted(rows, key=lambda row: (collation_key(row[1]), row[0]))]
 
-    @property
+    @cached_property
     def count(self):
         return len(self.ordered_ids)
 
@@ -359,6 +344,58 @@ class PracticeSearch:
             "practices": [result.card for result in self.results(page_obj)],
             "facets": self.facets,
         }
+
+
+class LazyIds:
+    """A sequence of result ids that fetches only the slices asked for (Paginator, the API)."""
+
+    def count(self):
+        return len(self)
+
+    def __len__(self):
+        if not hasattr(self, "_count"):
+            self._count = self._fetch_count()
+        return self._count
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        if key.step not in (None, 1) or (key.start or 0) < 0 or (key.stop or 0) < 0:
+            raise ValueError("Only forward slices of result ids are supported.")
+        start = key.start or 0
+        if key.stop is not None and key.stop <= start:
+            return []
+        return self._fetch(start, key.stop)
+
+    def __iter__(self):
+        return iter(self[0:])
+
+
+class RankedIds(LazyIds):
+    """The matches of a text query in `queryset`, best first."""
+
+    def __init__(self, text_match, queryset):
+        self.text_match = text_match
+        self.queryset = queryset
+
+    def _fetch_count(self):
+        return self.text_match.count(self.queryset)
+
+    def _fetch(self, start, stop):
+        return self.text_match.ranked_ids(self.queryset, start, stop)
+
+
+class QuerysetIds(LazyIds):
+    """The pks of an ordered queryset."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def _fetch_count(self):
+        return self.queryset.count()
+
+    def _fetch(self, start, stop):
+        return list(self.queryset.values_list("pk", flat=True)[start:stop])
 
 
 @dataclass(frozen=True)

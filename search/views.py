@@ -22,8 +22,6 @@ from .models import ZeroResultSearch
 from .spelling import did_you_mean
 
 SUGGESTIONS = 8
-# Autocomplete looks at this many prefix matches before facets narrow them.
-SUGGEST_SCAN = 200
 # Sent by static/js/search.js, which only needs the part of the page that changes.
 FETCH_HEADER = "X-Requested-With"
 
@@ -70,7 +68,7 @@ def search(request):
 def empty_results_help(request, practice_search):
     """A spelling suggestion, or the filters whose removal would find practices."""
     help_context = {}
-    if practice_search.has_query and not practice_search.matched_ids:
+    if practice_search.has_query and not practice_search.matches_anything():
         suggestion = did_you_mean(practice_search.query, practice_search.locale)
         if (
             suggestion
@@ -95,9 +93,7 @@ def suggest(request):
     """
     locale = active_locale()
     reader = reader_for(request)
-    practice_search = PracticeSearch(
-        request.GET, locale, reader=reader, autocomplete=True, match_limit=SUGGEST_SCAN
-    )
+    practice_search = PracticeSearch(request.GET, locale, reader=reader, autocomplete=True)
     ids = practice_search.ordered_ids[:SUGGESTIONS] if practice_search.has_query else []
     pages = practice_search.pages(ids)
     cities = reader.parents(CityPage, pages)

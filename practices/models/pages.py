@@ -24,7 +24,7 @@ from cities.permissions import NetworkPagePermissionsMixin
 from ..partial_date import PartialDateField
 from ..rich_text import CATALOGUE_FEATURES
 from ..vocabulary import Evidence, Status
-from .snippets import in_default_locale
+from .snippets import in_default_locale, names_in_locale
 
 SYNC_HELP = _(
     "Translations: when you sync a translation with this page, every text that has "
@@ -152,7 +152,10 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
         index.FilterField("evidence"),
         index.FilterField("started"),
         index.FilterField("documented"),
-        index.RelatedFields("categories", [index.SearchField("name")]),
+        # Relations hold the default language's terms (decision 0003): index
+        # the names a reader of this page's language sees (decision 0013).
+        index.SearchField("category_names"),
+        index.SearchField("target_group_names"),
         index.RelatedFields("achievements", [index.SearchField("text")]),
         index.RelatedFields("outcomes", [index.SearchField("label"), index.SearchField("about")]),
     ]
@@ -225,6 +228,12 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
     @property
     def city(self):
         return self.get_parent().specific
+
+    def category_names(self):
+        return names_in_locale(self.categories.all(), self.locale_id)
+
+    def target_group_names(self):
+        return names_in_locale(self.target_groups.all(), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         from ..presenters import present_practice, reader_for

@@ -45,6 +45,21 @@ class Term(CatalogueIdMixin, TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+def names_in_locale(terms, locale_id):
+    """The names of `terms` in the locale `locale_id`, space-separated; a term
+    without a translation there keeps its own name."""
+    terms = list(terms)
+    elsewhere = [term.translation_key for term in terms if term.locale_id != locale_id]
+    translated = {}
+    if elsewhere:
+        translated = dict(
+            type(terms[0])
+            .objects.filter(locale_id=locale_id, translation_key__in=elsewhere)
+            .values_list("translation_key", "name")
+        )
+    return " ".join(translated.get(term.translation_key, term.name) for term in terms)
+
+
 class Category(Term):
     class Meta(Term.Meta):
         verbose_name = _("category")

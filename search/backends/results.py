@@ -11,6 +11,10 @@ both answer the same questions, in their own SQL:
 - ``count_hits(match)``, ``scores(backend, match, object_ids)``;
 - ``matching_queryset(kind, match)``: the caller's queryset narrowed to the
   hits, for other orders and for facets.
+
+The caller's queryset is only ever read in SQL (an EXISTS or IN over it), so
+unlike the stock backends it may filter on anything the ORM can say, not just
+on index.FilterFields: search.matching relies on that (`FILTERS_IN_SQL`).
 """
 
 from collections import OrderedDict
@@ -22,6 +26,7 @@ from modelsearch.backends.base import BaseSearchResults, FilterFieldError
 
 class RankedSearchResults(BaseSearchResults):
     supports_facet = True
+    FILTERS_IN_SQL = True
 
     def _do_search(self):
         compiler = self.query_compiler
@@ -70,6 +75,15 @@ class RankedSearchResults(BaseSearchResults):
         if self.stop is not None:
             count = min(count, self.stop - self.start)
         return max(count, 0)
+
+    def matching_queryset(self):
+        """The caller's queryset narrowed to the hits, as SQL: nothing is fetched yet."""
+        compiler = self.query_compiler
+        kind, match = compiler.plan(self.backend)
+        if kind == "stock":
+            hits = compiler.stock_results(self.backend, None, None)
+            return compiler.queryset.filter(pk__in=[obj.pk for obj in hits])
+        return compiler.matching_queryset(kind, match)
 
     def facet(self, field_name):
         compiler = self.query_compiler

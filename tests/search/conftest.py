@@ -1,13 +1,18 @@
-"""A small catalogue to search: one city per language and a helper that adds practices.
+"""What the search tests share.
 
-Pages are created with the real models through `add_child`, so saving them
-indexes them through Wagtail's own signal handlers, as in production.
+- `demo`: the demo catalogue, loaded once per test module (tests.search.demo_data);
+- `reader_requests`: requests as often as a test likes, each leaving the active language as it was;
+- a small catalogue to search: one city per language and a helper that adds
+  practices. Pages are created with the real models through `add_child`, so
+  saving them indexes them through Wagtail's own signal handlers, as in production.
 """
 
 import itertools
 import os
 
 import pytest
+
+from django.utils import translation
 
 from modelsearch.backends import get_search_backend
 from wagtail.models import Locale, Page
@@ -17,7 +22,20 @@ from home.models import HomePage
 from practices.models import PracticePage
 from practices.partial_date import PartialDate
 
+from .demo_data import demo_fixture
+
 _slugs = itertools.count(1)
+
+demo = demo_fixture()
+
+
+@pytest.fixture
+def reader_requests(settings):
+    """These tests ask far more often than a reader may (config.ratelimit), and
+    a request leaves its language active: later tests get back the one they had."""
+    settings.RATELIMIT_ENABLED = False
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -4,23 +4,12 @@ import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from practices.models import Organisation, PracticePage
 
-from .demo_data import DOCUMENT, PRACTICES, demo_fixture, expected_ids, slug_of, text
+from .demo_data import DOCUMENT, PRACTICES, expected_ids, slug_of, text
 
-demo = demo_fixture()
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _isolated(settings):
-    """These tests ask far more often than a reader may (config.ratelimit), and
-    a request leaves its language active: later tests get back the one they had."""
-    settings.RATELIMIT_ENABLED = False
-    with translation.override(translation.get_language()):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reader_requests")]
 
 
 @pytest.fixture

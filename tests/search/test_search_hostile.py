@@ -13,21 +13,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from django.utils import translation
+from .demo_data import PRACTICES
 
-from .demo_data import PRACTICES, demo_fixture
-
-demo = demo_fixture()
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _isolated(settings):
-    """These tests ask far more often than a reader may (config.ratelimit), and
-    a request leaves its language active: later tests get back the one they had."""
-    settings.RATELIMIT_ENABLED = False
-    with translation.override(translation.get_language()):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reader_requests")]
 
 
 EXAMPLES = settings(

@@ -2,23 +2,11 @@
 
 import pytest
 
-from django.utils import translation
-
 from search import views
 
-from .demo_data import PRACTICES, demo_fixture, slug_of, text
+from .demo_data import PRACTICES, slug_of, text
 
-demo = demo_fixture()
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _isolated(settings):
-    """These tests ask far more often than a reader may (config.ratelimit), and
-    a request leaves its language active: later tests get back the one they had."""
-    settings.RATELIMIT_ENABLED = False
-    with translation.override(translation.get_language()):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reader_requests")]
 
 
 @pytest.fixture
