@@ -19,6 +19,7 @@ class Citation:
     # Text, not a number: a year is never written with a thousands separator.
     year: str
     url: str
+    page_id: int | None  # for the link to the record in the API; None in a preview of a new page
 
 
 def citation_for(practice, request=None):
@@ -35,4 +36,5 @@ def citation_for(practice, request=None):
         # The Site's public address (SITE_URL), as the page's canonical link.
         # None for a page not yet routable (a preview of a new page).
         url=(page.get_full_url(request=request) if page.pk else None) or "",
+        page_id=page.pk,
     )

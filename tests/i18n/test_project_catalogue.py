@@ -266,7 +266,7 @@ PAGES = {
         (None, "Download PDF"),
         (None, "Asylum seekers and beneficiaries of international protection"),
     ],
-    "search/?q=στέγαση": [
+    "search/?category=housing": [
         (None, "Search the good practices"),
         (None, "Words to look for"),
         (None, "Filter the practices"),
