@@ -178,6 +178,11 @@ class LocalizedEndpoint:
         return self.respond(queryset, locale)
 
     def respond(self, queryset, locale, extra_meta=None):
+        # Wagtail's paginator takes any integer; SQLite refuses an OFFSET
+        # beyond 64 bits with a server error.
+        offset = self.request.GET.get("offset", "0")
+        if not (offset.isascii() and offset.isdigit()) or int(offset) > MAX_ID:
+            raise BadRequestError("offset must be a positive integer")
         objects = self.paginate_queryset(queryset)
         self.records = fields.Records(objects, self.request) if self.model_is_page else None
         serializer = self.get_serializer(objects, many=True)

@@ -14,10 +14,16 @@ language, so a filtered address can be shared across languages:
 
 Relations store the default language's snippet (docs/decisions/0003), so
 categories and target groups are matched and counted by `catalogue_id`, and
-labelled with the snippet of the reader's locale. Each facet counts its
-options with one GROUP BY query (`count_by`) over the queryset it is given,
-which search.filters builds with the text query and the other facets
-already applied in SQL.
+labelled with the snippet of the reader's locale.
+
+Counting is disjunctive: each facet's options are counted over the practices
+that match the text query and every *other* facet's selection. The facets of
+one value per practice (city, status, evidence, year, has_outcomes) are
+counted together by `count_together`, from one GROUP BY over all their keys
+with none of their selections applied; the selections are applied to the
+grouped rows in Python. Categories and target groups (to-many relations) are
+counted each with its own GROUP BY (`count_by`). search.filters builds the
+querysets, with the text query in SQL.
 """
 
 import re
@@ -100,6 +106,43 @@ def count_by(queryset, key, *, distinct=False):
     return {row[key]: row["n"] for row in rows}
 
 
+def count_together(queryset, facets, selection, context):
+    """{facet name: {value: count}} for `facets` of one value per practice, from one query.
+
+    `queryset` must have none of these facets' selections applied (it has the
+    text query and the other facets' selections). Each facet is counted over
+    the rows that match every other facet's selection in `selection`: the
+    counts of separate GROUP BY queries over `queryset` narrowed by the other
+    facets, without repeating the text match and the scan of the practices
+    for each facet.
+    The query returns one row per combination of keys (a few hundred to a
+    few thousand), not one per practice.
+    """
+    names = [f"facet_{index}" for index in range(len(facets))]
+    keys = {
+        name: F(facet.group_by()) if isinstance(facet.group_by(), str) else facet.group_by()
+        for name, facet in zip(names, facets, strict=True)
+    }
+    rows = queryset.order_by().values(**keys).annotate(n=Count("pk")).values_list(*names, "n")
+    matchers = [
+        facet.matcher(selection[facet.name], context) if selection.get(facet.name) else None
+        for facet in facets
+    ]
+    counts = {facet.name: {} for facet in facets}
+    for *row_keys, n in rows:
+        misses = [index for index, matches in enumerate(matchers) if matches and not matches(row_keys[index])]
+        if len(misses) > 1:
+            continue
+        # A row that misses one facet's selection counts for that facet only.
+        counted = misses or range(len(facets))
+        for index in counted:
+            value = facets[index].value_of(row_keys[index])
+            if value not in (None, ""):
+                facet_counts = counts[facets[index].name]
+                facet_counts[value] = facet_counts.get(value, 0) + n
+    return counts
+
+
 class Facet:
     name = ""
     label = ""
@@ -107,6 +150,10 @@ class Facet:
     # an expression from `group_by()`.
     field = None
     distinct = False
+    # One value per practice (a column or an expression of its row): such
+    # facets are counted together (`count_together`). Facets through a to-many
+    # relation are not, as a practice has several keys.
+    single_valued = True
 
     def is_valid(self, value):
         """Whether `value` has the shape of one of this facet's values."""
@@ -126,6 +173,11 @@ class Facet:
     def value_of(self, key):
         """The option value a group's key stands for; None or "" for no option."""
         return key
+
+    def matcher(self, values, context):
+        """A test of a group's key: whether its practices match `q(values)`, in Python."""
+        values = set(values)
+        return lambda key: self.value_of(key) in values
 
     def counts(self, queryset):
         """{value: number of practices in `queryset` with it}, from one query."""
@@ -156,6 +208,7 @@ class TermFacet(Facet):
     model = None
     relation = ""
     distinct = True
+    single_valued = False
 
     def group_by(self):
         return f"{self.relation}__catalogue_id"
@@ -178,6 +231,18 @@ class TermFacet(Facet):
         through, practice, term = self._through
         matching = through.objects.filter(**{f"{term}__catalogue_id__in": values}).values(practice)
         return Q(pk__in=matching)
+
+    def counts(self, queryset):
+        # From the relation's rows of the practices in `queryset` (a
+        # subquery), not from the practices joined to them: the database reads
+        # the short relation rows, and a practice without terms costs nothing.
+        through, practice, term = self._through
+        rows = (
+            through.objects.filter(**{f"{practice}__in": queryset.order_by().values("pk")})
+            .values(key=F(f"{term}__catalogue_id"))
+            .annotate(n=Count(practice, distinct=True))
+        )
+        return {row["key"]: row["n"] for row in rows}
 
     def labels(self, values, context):
         """{catalogue id: the term to show}: the reader's locale's, else the default language's."""
@@ -256,6 +321,12 @@ class CityFacet(Facet):
     def group_by(self):
         return parent_path()
 
+    def matcher(self, values, context):
+        # q() selects the pages one level below the city's path: those whose
+        # parent's path, the key, is the city's.
+        paths = {context.city_paths[value] for value in values}
+        return lambda key: key in paths
+
     def view(self, counts_by_path, selected, context):
         # Counts come keyed by path; options are keyed by slug.
         paths = [path for path, count in counts_by_path.items() if count]
@@ -329,6 +400,8 @@ class YearFacet(Facet):
         return condition
 
     def group_by(self):
+        # q() tests `started` starting with a 4-digit year: the same as its
+        # first four characters being that year.
         return Substr("started", 1, 4, output_field=CharField())
 
     def options(self, counts, selected, context):

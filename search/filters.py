@@ -11,10 +11,11 @@ same parameters find the same practices everywhere:
 
 Everything is SQL over the locale's live, public practices: the facet
 filters narrow that queryset, the text query (search.matching) narrows it
-further with the backend's full-text match as a subquery, and each facet
-counts its options with one GROUP BY over the practices that match the query
-and every other facet. Only the ids of the page shown reach Python
-(docs/decisions/0013-search-in-sql.md).
+further with the backend's full-text match as a subquery, and the facets
+are counted by GROUP BY queries over the practices that match the query and
+every other facet (search.facets: one query for the five facets of one value
+per practice, one for each to-many facet). Only the ids of the page shown
+and the grouped counts reach Python (docs/decisions/0013-search-in-sql.md).
 """
 
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from practices.presenters import PracticeCard, practice_cards, practice_queryset
 from practices.presenters.reader import Reader
 from practices.presenters.text import collation_key
 
-from .facets import FACETS, FacetContext
+from .facets import FACETS, FacetContext, count_together
 from .highlight import Highlighter, plain_text
 from .matching import OPERATORS, TextMatch, text_match_ids
 from .text import clean_query
@@ -205,16 +206,17 @@ class PracticeSearch:
         return self.text_match is not None and self.text_match.matches_anything()
 
     def narrowed(self, exclude=None):
-        """The scope narrowed by every facet but `exclude`; the text query not applied."""
+        """The scope narrowed by every facet but `exclude` (a name or names); the text query not applied."""
+        excluded = {exclude} if isinstance(exclude, str) else set(exclude or ())
         queryset = self.scope
         selection = self.selection
         for facet in FACETS:
-            if facet.name != exclude and selection[facet.name]:
+            if facet.name not in excluded and selection[facet.name]:
                 queryset = queryset.filter(facet.q(selection[facet.name], self.context))
         return queryset
 
     def filtered(self, exclude=None):
-        """The practices matching the query and every facet but `exclude`, as one lazy queryset."""
+        """The practices matching the query and every facet but `exclude` (a name or names), lazily."""
         queryset = self.narrowed(exclude)
         return self.text_match.restrict(queryset) if self.has_query else queryset
 
@@ -276,9 +278,17 @@ class PracticeSearch:
     @cached_property
     def facets(self):
         """[FacetView], each counted with every other facet applied; empty facets left out."""
+        # The facets of one value per practice from one query over the
+        # matches without their selections; the others one query each.
+        single = [facet for facet in FACETS if facet.single_valued]
+        all_counts = count_together(
+            self.filtered(exclude=[facet.name for facet in single]), single, self.selection, self.context
+        )
         views = []
         for facet in FACETS:
-            counts = facet.counts(self.filtered(exclude=facet.name))
+            counts = all_counts.get(facet.name)
+            if counts is None:
+                counts = facet.counts(self.filtered(exclude=facet.name))
             view = facet.view(counts, self.selection[facet.name], self.context)
             for option in view.options:
                 option.url = self.toggle_url(facet.name, option.value)

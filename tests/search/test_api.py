@@ -166,6 +166,12 @@ def test_bad_parameters(api, params, message):
     assert api(expect=400, **params) == {"message": message}
 
 
+@pytest.mark.parametrize("endpoint", ["practices", "cities", "categories", "target-groups", "organisations"])
+@pytest.mark.parametrize("offset", ["99999999999999999999999", "-1", "²", "abc"])
+def test_an_offset_out_of_range_is_refused_on_every_listing(api, endpoint, offset):
+    assert api(endpoint, expect=400, offset=offset) == {"message": "offset must be a positive integer"}
+
+
 # Every part of the record --------------------------------------------------------
 
 

@@ -159,6 +159,42 @@ def test_facets_are_counted_over_the_text_matches(search_page):
     assert facet_counts(response, "category") == expected_counts({"city": ["larissa"]}, "category", matches)
 
 
+# Selections of several facets at once, with a text query: the five facets of
+# one value per practice are counted together from one grouped query, with the
+# selections applied to its rows in Python (search.facets.count_together).
+QUERY_SELECTIONS = [
+    {"status": ["ongoing", "completed"], "year": ["2016", "2017", "2019"], "has_outcomes": ["1"]},
+    {
+        "category": ["social-inclusion", "education"],
+        "city": ["thessaloniki", "tripoli"],
+        "has_outcomes": ["0"],
+    },
+    {
+        "target_group": ["asylum-seekers"],
+        "evidence": ["monitored", "described"],
+        "status": ["ongoing"],
+        "has_outcomes": ["0", "1"],
+    },
+]
+
+
+@pytest.mark.parametrize("selection", QUERY_SELECTIONS)
+def test_counts_combine_the_text_query_with_several_selections(search_page, selection):
+    matches = set(all_result_ids(search_page, "en", q="refugees"))
+    response = search_page("en", q="refugees", **selection)
+
+    assert 3 <= len(matches) < len(PRACTICES)
+    assert response.context["page_obj"].paginator.count == len(expected_ids(selection, matches))
+    for facet in ("category", "target_group", "city", "status", "evidence", "year"):
+        assert facet_counts(response, facet) == expected_counts(selection, facet, matches), facet
+    # "Without results in numbers" is offered only once selected.
+    shown = {"1", *selection.get("has_outcomes", [])}
+    expected = expected_counts(selection, "has_outcomes", matches)
+    assert facet_counts(response, "has_outcomes") == {
+        value: count for value, count in expected.items() if value in shown
+    }
+
+
 def test_facet_labels_are_in_the_readers_language(search_page):
     labels = {
         language: {
