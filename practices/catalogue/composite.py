@@ -1,6 +1,6 @@
 """Specs made of other specs: nested objects and ordered lists of items."""
 
-from .values import Spec, Text, child_key
+from .values import Spec, Text, child_key, group_rows, joined
 
 
 def object_schema(fields, extra_required=()):
@@ -49,6 +49,9 @@ class Group(Spec):
 
     def read(self, obj, ctx):
         return {field.key: field.read(obj, ctx) for field in self.fields}
+
+    def select_related(self):
+        return [lookup for field in self.fields for lookup in field.select_related()]
 
     def export(self, values_by_lang, source_lang):
         exported = {
@@ -129,6 +132,22 @@ class Items(Spec):
             for child in getattr(obj, self.attr).all()
             if self.keep is None or self.keep(child)
         ]
+
+    def fetch_related(self, instances, owners, children=None):
+        """All the instances' items in one query (per batch), kept on each instance in memory.
+
+        Django's prefetch_related builds a queryset per instance and
+        relation, which cost more than reading the records themselves.
+        """
+        if not instances:
+            return
+        if children is None:
+            children = joined(self.model.objects.all(), self.fields)
+        parent_key = type(instances[0])._meta.get_field(self.attr).field.attname
+        groups = group_rows(children, parent_key, owners)
+        for instance in instances:
+            # In memory only (modelcluster): read() then lists them without a query.
+            getattr(instance, self.attr).set(groups.get(instance.pk, []))
 
     def export(self, values_by_lang, source_lang):
         source_items = values_by_lang[source_lang]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from . import FORMAT
@@ -34,7 +35,7 @@ def _group_by_key(instances):
     return groups
 
 
-def _record(kind, versions, source_lang, record_id, include_drafts):
+def _record(kind, versions, source_lang, record_id, include_drafts, city_slugs):
     ctx = _ReadContext()
     by_lang = {}
     for version in versions:
@@ -45,7 +46,7 @@ def _record(kind, versions, source_lang, record_id, include_drafts):
     if source_lang != settings.LANGUAGE_CODE:
         record["source_language"] = source_lang
     if kind is PRACTICES:
-        record["city"] = by_lang[source_lang].get_parent().slug
+        record["city"] = city_slugs[by_lang[source_lang].path[: -Page.steplen]]
     for spec in kind.fields:
         value = spec.export(
             {lang: spec.read(version, ctx) for lang, version in sorted(by_lang.items())}, source_lang
@@ -55,20 +56,24 @@ def _record(kind, versions, source_lang, record_id, include_drafts):
     return record
 
 
-def _export_kind(kind, queryset, include_drafts, id_of):
-    instances = list(queryset)
+def _export_kind(kind, queryset, include_drafts, id_of, city_slugs=None):
+    # Every relation the fields read is fetched for all records at once:
+    # a few queries per kind, not several per record and language.
+    instances = kind.read_all(queryset)
     sources = _source_locales(instances)
     records = []
     for key, versions in _group_by_key(instances).items():
         source_lang = sources.get(key, versions[0].locale.language_code)
         if source_lang not in {version.locale.language_code for version in versions}:
             continue
-        records.append(_record(kind, versions, source_lang, id_of(versions[0]), include_drafts))
+        records.append(_record(kind, versions, source_lang, id_of(versions[0]), include_drafts, city_slugs))
     return sorted(records, key=lambda record: record["id"])
 
 
 def export_catalogue(city=None, include_drafts=False):
     document = {"format": FORMAT, "source_language": settings.LANGUAGE_CODE}
+    # A practice's city is its parent page: found by path, not a query per practice.
+    city_slugs = dict(CITIES.model.objects.values_list("path", "slug"))
     for kind in SNIPPET_KINDS:
         queryset = kind.model.objects.select_related("locale")
         if not include_drafts and hasattr(kind.model, "live"):
@@ -82,7 +87,7 @@ def export_catalogue(city=None, include_drafts=False):
             queryset = queryset.live()
         if city:
             queryset = queryset.filter(url_path__contains=f"/cities/{city}/")
-        document[kind.key] = _export_kind(kind, queryset, include_drafts, lambda page: page.slug)
+        document[kind.key] = _export_kind(kind, queryset, include_drafts, lambda page: page.slug, city_slugs)
     return document
 
 

@@ -5,6 +5,8 @@ them, and report what they removed, because a municipality's file may come
 from a word processor or, worse, from someone hostile.
 """
 
+import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -69,6 +71,10 @@ def _keep_allowed_href(tag, attribute, value):
 def clean(html):
     """Return (clean fragment, sorted list of what was removed)."""
     html = _rename_tags(html)
+    return _sanitise(html), _removed(html)
+
+
+def _removed(html):
     collector = _TagCollector()
     collector.feed(html)
     removed = set()
@@ -81,6 +87,10 @@ def clean(html):
                 removed.add(f"{tag}[{name}]")
             elif not _allowed_href(value or ""):
                 removed.add("a[href] that is not http, https or mailto")
+    return sorted(removed)
+
+
+def _sanitise(html):
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -90,7 +100,7 @@ def clean(html):
         link_rel=None,
         strip_comments=True,
     )
-    return _wrap_stray_text(cleaned.strip()), sorted(removed)
+    return _wrap_stray_text(cleaned.strip())
 
 
 class _StrayRuns(HTMLParser):
@@ -98,10 +108,7 @@ class _StrayRuns(HTMLParser):
 
     def __init__(self, html):
         super().__init__(convert_charrefs=False)
-        self.line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
         self.depth = 0
         self.runs = []
         self.run_start = None
@@ -160,6 +167,12 @@ def block_structure(html):
     return [(tag, items) for tag, items in structure.blocks]
 
 
+@lru_cache(maxsize=4096)
 def normalise(html):
-    """The form in which rich text is compared and exported."""
-    return clean(html or "")[0]
+    """The form in which rich text is compared and exported.
+
+    Import and export normalise every rich text of every record, often the
+    same fragment more than once (checked, then compared, then written), so
+    the last few thousand results are kept: the function is pure.
+    """
+    return _sanitise(_rename_tags(html or ""))

@@ -36,6 +36,7 @@ from .values import (
     Rich,
     Text,
     Url,
+    joined,
 )
 
 
@@ -85,6 +86,9 @@ class Adaptations(RefList):
     def read(self, obj, ctx):
         return [row.source.slug for row in obj.adapted_from.all()]
 
+    def fetch_related(self, instances, owners):
+        Items.fetch_related(self, instances, owners, children=Adaptation.objects.select_related("source"))
+
 
 class Kind:
     """A record kind: its key in the document, its model and its fields."""
@@ -98,6 +102,14 @@ class Kind:
 
     def field(self, key):
         return next(field for field in self.fields if field.key == key)
+
+    def read_all(self, queryset):
+        """The instances of `queryset`, with all that reading their fields follows loaded in a few queries."""
+        instances = list(joined(queryset, self.fields))
+        owners = queryset.order_by().values("pk")
+        for field in self.fields:
+            field.fetch_related(instances, owners)
+        return instances
 
 
 def term_kind(key, label, model):

@@ -153,9 +153,9 @@ def _describe(error):
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return None, "unknown key " + ", ".join(f"'{key}'" for key in unknown)
     if error.validator == "const":
-        return None, f"must be '{error.validator_value}', not {error.instance!r}"
+        return None, f"must be '{error.validator_value}', not {_short(error.instance)}"
     if error.validator == "enum":
-        return None, f"{error.instance!r} is not one of: " + ", ".join(
+        return None, f"{_short(error.instance)} is not one of: " + ", ".join(
             str(v) for v in error.validator_value if v
         )
     if definition and "description" in definition:

@@ -69,6 +69,14 @@ class Spec:
         """Turn {lang: read value} into the format's JSON value (None: omit)."""
         return values_by_lang[source_lang]
 
+    # What read() follows, fetched for many records at once (export)
+    def select_related(self):
+        """Foreign keys read() follows from the instance: joined into the records' query."""
+        return []
+
+    def fetch_related(self, instances, owners):
+        """Load the rows read() lists for all `instances` (whose ids the subquery `owners` gives)."""
+
 
 # Fields without a model limit (descriptions, quotations) still get one, so a
 # runaway file cannot fill the database; rich text carries markup, so more.
@@ -286,6 +294,9 @@ class Ref(Spec):
         related = getattr(obj, self.attr)
         return related.catalogue_id if related else None
 
+    def select_related(self):
+        return [self.attr]
+
 
 class RefList(Ref):
     """A set of references, stored as a many-to-many relation.
@@ -317,8 +328,49 @@ class RefList(Ref):
     def read(self, obj, ctx):
         return sorted(item.catalogue_id for item in getattr(obj, self.attr).all())
 
+    def select_related(self):
+        return []
+
+    def fetch_related(self, instances, owners):
+        if not instances:
+            return
+        relation = type(instances[0])._meta.get_field(self.attr)
+        through = relation.remote_field.through
+        owner, target = f"{relation.m2m_field_name()}_id", f"{relation.m2m_reverse_field_name()}_id"
+        # Pairs of ids, and each term once: thousands of link rows need no model instances.
+        pairs = list(through.objects.filter(**{f"{owner}__in": owners}).values_list(owner, target))
+        terms = relation.related_model.objects.in_bulk({term for _owner, term in pairs})
+        groups = {}
+        for owner_id, term in pairs:
+            groups.setdefault(owner_id, []).append(terms[term])
+        for instance in instances:
+            # In memory only (modelcluster): read() then lists them without a query.
+            getattr(instance, self.attr).set(groups.get(instance.pk, []))
+
     def export(self, values_by_lang, source_lang):
         return values_by_lang[source_lang] or None
+
+
+def joined(queryset, fields):
+    """`queryset` joined to the foreign keys the fields' read() follows.
+
+    Only those: select_related() without arguments would join every
+    non-null foreign key, the parent page of every inline row among them.
+    """
+    lookups = [lookup for field in fields for lookup in field.select_related()]
+    return queryset.select_related(*lookups) if lookups else queryset
+
+
+def group_rows(queryset, key, owners):
+    """`queryset`'s rows whose `key` is among `owners` (a subquery of ids), grouped by it, in one query.
+
+    A subquery, not a list of ids: thousands of query parameters cost more
+    to build than the rows themselves, and would meet SQLite's limit.
+    """
+    groups = {}
+    for row in queryset.filter(**{f"{key}__in": owners}):
+        groups.setdefault(getattr(row, key), []).append(row)
+    return groups
 
 
 class Location(Spec):
@@ -375,6 +427,9 @@ class ImageFile(Spec):
     def read(self, obj, ctx):
         image = getattr(obj, self.attr)
         return image.get_file_hash() if image else None
+
+    def select_related(self):
+        return [self.attr]
 
     def export(self, values_by_lang, source_lang):
         file_hash = values_by_lang[source_lang]

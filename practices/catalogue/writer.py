@@ -15,6 +15,8 @@ from home.site_tree import ensure_site_tree
 
 from .composite import Group, Items, TextItems
 from .kinds import ALL_KINDS, CITIES, PRACTICES, SNIPPET_KINDS
+from .new_pages import NewPages
+from .translation_rows import NewSource, NewTarget, TranslationRows
 from .translations import save_translation, source_for, store_strings
 from .values import Text, child_key
 
@@ -100,6 +102,9 @@ class Writer:
         self.default_locale = self.locales[settings.LANGUAGE_CODE]
         self.tallies = {kind.key: Tally() for kind in ALL_KINDS}
         self._resolved = {}
+        self._cities = {}
+        self.new_pages = NewPages(publish, user)
+        self.translation_rows = TranslationRows()
 
     # Lookups used by the field specs
     def resolve(self, kind_key, record_id):
@@ -135,10 +140,17 @@ class Writer:
             self.write_page(CITIES, record, lambda record, lang: self.trees[lang].cities)
         for record in self._adaptation_order(document.get(PRACTICES.key, [])):
             self.write_page(PRACTICES, record, self._city_page)
+        self.new_pages.finish()
+        self.translation_rows.write()
         return self.tallies
 
     def _city_page(self, record, lang):
-        return CITIES.model.objects.get(slug=record["city"], locale=self.locales[lang])
+        # Kept for the import: a city has many practices. (NewPages.save
+        # re-reads a kept parent's child count when it could be stale.)
+        key = (record["city"], lang)
+        if key not in self._cities:
+            self._cities[key] = CITIES.model.objects.get(slug=record["city"], locale=self.locales[lang])
+        return self._cities[key]
 
     def _adaptation_order(self, records):
         """Practices a record adapts are written before it, so the link can be stored."""
@@ -199,15 +211,15 @@ class Writer:
         lang = self._source_language(record)
         self.ctx.source_language = lang
         locale = self.locales[lang]
-        parent = parent_for(record, lang)
         stored = kind.model.objects.filter(slug=record["id"], locale=locale, alias_of__isnull=True).first()
-        is_new = stored is None
-        page = kind.model(slug=record["id"], locale=locale, live=False) if is_new else _latest(stored)
-        changed = self._apply(kind, page, record, lang, is_new)
-        if is_new:
-            parent.add_child(instance=page)
-        elif stored.get_parent().pk != parent.pk:
-            stored.move(parent, pos="last-child")
+        if stored is None:
+            self.create_page(kind, record, lang, parent_for)
+            return
+        parent = parent_for(record, lang)
+        page = _latest(stored)
+        changed = self._apply(kind, page, record, lang, is_new=False)
+        if stored.get_parent().pk != parent.pk:
+            stored.move(type(parent).objects.get(pk=parent.pk), pos="last-child")
             page = _latest(kind.model.objects.get(pk=stored.pk))
             changed = self._apply(kind, page, record, lang, True) or changed
         if changed:
@@ -216,8 +228,36 @@ class Writer:
                 revision.publish()
         elif self.publish and (not stored.live or stored.has_unpublished_changes):
             stored.get_latest_revision().publish()
-        self._tally(kind, record, is_new, changed)
+        self._tally(kind, record, False, changed)
         self.write_translations(kind, page, record, lang, source_changed=changed)
+
+    def create_page(self, kind, record, lang, parent_for):
+        """A record new to the site: its page and translated pages, each saved once.
+
+        The pages are written from the record's own texts; wagtail-localize's
+        rows for them (source, segments, string translations) are written in
+        bulk at the end of the import (translation_rows.py).
+        """
+        page = kind.model(slug=record["id"], locale=self.locales[lang])
+        self._apply(kind, page, record, lang, is_new=True)
+        self.new_pages.save(parent_for(record, lang), page)
+        self._tally(kind, record, True, True)
+        languages = record_languages(kind, record)
+        targets = []
+        for other, locale in self.locales.items():
+            if other == lang:
+                continue
+            if other not in languages:
+                page.copy_for_translation(locale, copy_parents=True, alias=True)
+                continue
+            translated = kind.model(slug=record["id"], locale=locale, translation_key=page.translation_key)
+            self._apply(kind, translated, record, other, is_new=True)
+            revision = self.new_pages.save(parent_for(record, other), translated)
+            fallback = fallback_paths(kind, record, other, page.translation_key)
+            targets.append(NewTarget(locale, translated, revision, fallback))
+        self.translation_rows.add(
+            NewSource(page, targets, touched=touched_attrs(kind, record), path=f"{kind.key}[{record['id']}]")
+        )
 
     def _tally(self, kind, record, is_new, changed):
         tally = self.tallies[kind.key]
