@@ -198,7 +198,7 @@ class Writer:
                 if is_new:
                     instance.live = self.publish
                     instance.save()
-                revision = instance.save_revision()
+                revision = instance.save_revision(user=self.user)
                 if self.publish:
                     revision.publish()
             else:
@@ -298,7 +298,9 @@ class Writer:
         if kind.is_page:
             instance.copy_for_translation(locale, copy_parents=True, alias=True)
         else:
-            save_translation(source, locale, publish=True)
+            # A draft (an organisation proposed by a city) stays a draft in every language.
+            live = self.publish or getattr(instance, "live", True)
+            save_translation(source, locale, publish=live, user=self.user)
 
 
 def existing_ids():

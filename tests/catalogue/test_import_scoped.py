@@ -57,6 +57,18 @@ def test_drafts_are_submitted_for_review_in_the_editors_name(athens_network, dem
     assert [message for message in mail.outbox if reviewer.email in message.to]
 
 
+def test_a_scoped_dry_run_writes_nothing_and_mails_nobody(athens_network, demo_document):
+    document = {"format": demo_document["format"], "practices": _practices(demo_document, "accmr")}
+    before = row_counts()
+    mail.outbox.clear()
+    result = import_document(
+        document, dry_run=True, scope=Scope(city="athens", user=athens_network["editor"])
+    )
+    assert result.tallies["practices"].created == ["accmr"]
+    assert row_counts() == before
+    assert mail.outbox == []
+
+
 def test_another_citys_practice_is_refused_by_name_and_nothing_is_written(athens_network, demo_document):
     document = {
         "format": demo_document["format"],
