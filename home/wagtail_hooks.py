@@ -1,9 +1,10 @@
-"""The admin's two-factor login steps (home/two_factor.py)."""
+"""The admin's two-factor login steps (home/two_factor.py) and its menu labels (home/admin_menu_labels.py)."""
 
 from django.urls import path
 
 from wagtail import hooks
 
+from .admin_menu_labels import relabel_in_place
 from .two_factor import setup_view, verify_view
 
 
@@ -13,3 +14,7 @@ def register_two_factor_urls():
         path("login/confirm/", verify_view, name="two_factor_verify"),
         path("login/authenticator/", setup_view, name="two_factor_setup"),
     ]
+
+
+for menu_hook in ("construct_help_menu", "construct_reports_menu"):
+    hooks.register(menu_hook, relabel_in_place)
