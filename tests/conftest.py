@@ -1,11 +1,15 @@
 """Fixtures shared by the whole suite: the site tree, its locales, and the people who use the admin."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 
 from wagtail.models import Locale
+
+from config import ratelimit
 
 from .factories import UserFactory
 from .factories import site_tree as build_site_tree
@@ -21,6 +25,16 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def one_rate_window(monkeypatch):
+    """Rate limits count in fixed windows (config.ratelimit); a test's requests must not straddle two.
+
+    A slow run crossing a minute boundary would otherwise start a fresh count
+    halfway through the test. The clock stands still, in the middle of a window.
+    """
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from config.ratelimit import Rate
 
 
 @pytest.fixture
-def tight(settings):
+def tight(settings, one_rate_window):
     settings.RATELIMIT_ENABLED = True
     settings.RATELIMITS = {"search": "3/m", "suggest": "2/m"}
     return settings

@@ -70,7 +70,12 @@ def _export_kind(kind, queryset, include_drafts, id_of, city_slugs=None):
     return sorted(records, key=lambda record: record["id"])
 
 
-def export_catalogue(city=None, include_drafts=False):
+def export_catalogue(city=None, include_drafts=False, practices=None):
+    """The catalogue as a `cni-catalogue/1` document.
+
+    `city` keeps one city's pages; `practices` (ids) keeps only those practices,
+    for a download of a filtered list; the vocabulary is exported whole either way.
+    """
     document = {"format": FORMAT, "source_language": settings.LANGUAGE_CODE}
     # A practice's city is its parent page: found by path, not a query per practice.
     city_slugs = dict(CITIES.model.objects.values_list("path", "slug"))
@@ -87,6 +92,8 @@ def export_catalogue(city=None, include_drafts=False):
             queryset = queryset.live()
         if city:
             queryset = queryset.filter(url_path__contains=f"/cities/{city}/")
+        if practices is not None and kind is PRACTICES:
+            queryset = queryset.filter(slug__in=list(practices))
         document[kind.key] = _export_kind(kind, queryset, include_drafts, lambda page: page.slug, city_slugs)
     return document
 

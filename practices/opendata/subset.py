@@ -38,7 +38,7 @@ def catalogue_subset(practice_ids, city=None):
     practice is known to be that city's.
     """
     wanted = set(practice_ids)
-    document = export_catalogue(city=city)
+    document = export_catalogue(city=city, practices=wanted)
     practices = [practice for practice in document.get("practices", []) if practice["id"] in wanted]
     for practice in practices:
         if "adapted_from" in practice:

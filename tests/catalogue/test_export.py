@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from practices.catalogue.exporter import dumps, export_catalogue
-from practices.catalogue.importer import import_file
+from practices.catalogue.importer import import_document, import_file
 from practices.models import PracticePage
 
 from .every_field import every_field_document
@@ -56,6 +56,14 @@ def test_drafts_are_exported_only_on_request(capsys, accmr_document, write_catal
     assert json.loads(capsys.readouterr().out)["practices"] == []
     call_command("export_catalogue", "--include-drafts")
     assert [p["id"] for p in json.loads(capsys.readouterr().out)["practices"]] == ["accmr"]
+
+
+def test_an_export_of_some_practices_gives_their_full_records(demo_document, site_tree):
+    import_document(demo_document, publish=True)
+    whole = {record["id"]: record for record in export_catalogue()["practices"]}
+    some = export_catalogue(practices=["accmr", "no-such-practice"])
+    assert some["practices"] == [whole["accmr"]]
+    assert export_catalogue(practices=[])["practices"] == []
 
 
 def test_the_shipped_schema_is_current_and_served(client):

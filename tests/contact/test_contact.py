@@ -86,7 +86,7 @@ def test_honeypot_pretends_to_send(client, practice):
     assert mail.outbox == [] and not ContactMessage.objects.exists()
 
 
-def test_rate_limit_answers_429_with_a_page(client, practice, settings):
+def test_rate_limit_answers_429_with_a_page(client, practice, settings, one_rate_window):
     settings.RATELIMITS = {**settings.RATELIMITS, "contact": "2/h"}
     for _ in range(2):
         assert client.post(contact_url(practice), MESSAGE).status_code == 302

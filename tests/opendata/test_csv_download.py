@@ -117,7 +117,7 @@ def test_it_is_an_attachment_never_cached(client, demo):
     assert "X-Page-Cache" not in response
 
 
-def test_downloads_are_rate_limited(client, demo, settings):
+def test_downloads_are_rate_limited(client, demo, settings, one_rate_window):
     settings.RATELIMIT_ENABLED = True
     settings.RATELIMITS = {**settings.RATELIMITS, "export": "1/m"}
 

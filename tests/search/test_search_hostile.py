@@ -235,7 +235,7 @@ def test_a_query_that_is_only_control_characters_is_no_query(client, demo):
     assert len(response.context["results"]) == len(PRACTICES)
 
 
-def test_over_the_rate_limit_the_answer_is_429_with_a_message(client, demo, settings):
+def test_over_the_rate_limit_the_answer_is_429_with_a_message(client, demo, settings, one_rate_window):
     settings.RATELIMIT_ENABLED = True
     settings.RATELIMITS = {**settings.RATELIMITS, "search": "2/m", "suggest": "2/m"}
 
