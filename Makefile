@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
-DEMO := practices/demo/catalogue.json
+DEMO := catalogue/demo/catalogue.json
 
 .PHONY: run test install lint check migrations pytest messages demo clean vendor
 

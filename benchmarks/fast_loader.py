@@ -1,7 +1,7 @@
 """BENCHMARK DATA ONLY: writes thousands of generated practices straight into the tables.
 
 Not a way to import a catalogue. The real importer
-(practices.catalogue.importer, `manage.py import_catalogue`) validates every
+(catalogue.format.importer, `manage.py import_catalogue`) validates every
 record, keeps revisions and wagtail-localize's translation sources, and
 publishes through Wagtail; it runs at about 3 practices a second, so 10,000
 practices in two languages would take about an hour. This loader takes a
@@ -33,8 +33,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
+from catalogue.format.importer import import_document
 from cities.models import CityPage
-from practices.catalogue.importer import import_document
 from practices.models import (
     Achievement,
     Category,
@@ -45,7 +45,7 @@ from practices.models import (
     PracticePage,
     TargetGroup,
 )
-from practices.partial_date import PartialDate
+from sitewide.partial_date import PartialDate
 
 BATCH = 500
 

@@ -1,7 +1,7 @@
 """Benchmark: import N practices with their English translations, then export them.
 
 Not a test. It compares, in one run on one database:
-- the importer (`practices.catalogue.importer.import_document`): whole file,
+- the importer (`catalogue.format.importer.import_document`): whole file,
   one transaction, each object indexed once at the end;
 - the obvious path: one practice at a time, each in its own transaction,
   through wagtail-localize's own operations (`translate_object`, a string
@@ -58,10 +58,10 @@ def obvious_path(document, practice_records):
     from wagtail_localize.segments import StringSegmentValue
     from wagtail_localize.segments.extract import extract_segments
 
+    from catalogue.format.kinds import PRACTICES
+    from catalogue.format.validation import Context
+    from catalogue.format.writer import Writer, existing_ids
     from cities.models import CityPage
-    from practices.catalogue.kinds import PRACTICES
-    from practices.catalogue.validation import Context
-    from practices.catalogue.writer import Writer, existing_ids
 
     greek, english = Locale.objects.get(language_code="el"), Locale.objects.get(language_code="en")
     for record in practice_records:
@@ -103,9 +103,9 @@ def main():
     from django.db import connection
 
     from benchmarks.catalogue_generator import generate
-    from practices.catalogue import html
-    from practices.catalogue.exporter import export_catalogue
-    from practices.catalogue.importer import import_document
+    from catalogue.format import html
+    from catalogue.format.exporter import export_catalogue
+    from catalogue.format.importer import import_document
     from practices.models import PracticePage
 
     document = generate(args.practices + args.baseline)

@@ -65,14 +65,14 @@ def kb(size):
 
 
 def load_demo():
+    from catalogue.format.importer import import_document
     from home.legal import ensure_legal_pages
     from home.site_tree import ensure_site_tree
-    from practices.catalogue.importer import import_document
 
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     ensure_legal_pages(ensure_site_tree())
-    import_document(json.loads((ROOT / "practices/demo/catalogue.json").read_text("utf-8")), publish=True)
+    import_document(json.loads((ROOT / "catalogue/demo/catalogue.json").read_text("utf-8")), publish=True)
 
 
 def measure():

@@ -415,8 +415,8 @@ def generate(count, rng):
     from cities.models import CityIndexPage, CityPage
     from home.models import HomePage
     from practices.models import Category, PracticePage
-    from practices.partial_date import PartialDate
     from practices.vocabulary import Status
+    from sitewide.partial_date import PartialDate
 
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("el", "en")}
     words = {"el": WORDS_EL, "en": WORDS_EN}

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.models import Locale, PageLogEntry
 
-from .models import CityIndexPage, CityPage
+from cities.models import CityIndexPage, CityPage
 
 
 def _city_choices():

@@ -9,14 +9,17 @@ from wagtail.models import Collection, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from practices.figures import Figure
-from practices.rich_text import CATALOGUE_FEATURES
+from cities.rights.pages import NetworkPagePermissionsMixin
+from sitewide.figures import Figure
+from sitewide.page_context import ProvidedContextMixin
+from sitewide.rich_text import CATALOGUE_FEATURES
 
-from .permissions import NetworkPagePermissionsMixin
 
+class CityIndexPage(ProvidedContextMixin, NetworkPagePermissionsMixin, Page):
+    """The member municipalities, one per language, always at /<lang>/cities/.
 
-class CityIndexPage(NetworkPagePermissionsMixin, Page):
-    """The member municipalities, one per language, always at /<lang>/cities/."""
+    Its city cards, with their practice counts, come from `practices` (see sitewide.page_context).
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=CATALOGUE_FEATURES)
 
@@ -29,16 +32,12 @@ class CityIndexPage(NetworkPagePermissionsMixin, Page):
     class Meta:
         verbose_name = _("index of cities")
 
-    def get_context(self, request, *args, **kwargs):
-        from practices.presenters import city_cards, reader_for
 
-        context = super().get_context(request, *args, **kwargs)
-        context["cities"] = city_cards(reader_for(request), self)
-        return context
+class CityPage(ProvidedContextMixin, NetworkPagePermissionsMixin, Page):
+    """A member municipality. Its practices live beneath it, which is what scopes editors' rights.
 
-
-class CityPage(NetworkPagePermissionsMixin, Page):
-    """A member municipality. Its practices live beneath it, which is what scopes editors' rights."""
+    What its page shows, its practices included, comes from `practices` (see sitewide.page_context).
+    """
 
     region = models.CharField(_("region"), max_length=120, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -83,13 +82,6 @@ class CityPage(NetworkPagePermissionsMixin, Page):
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 
-    def get_context(self, request, *args, **kwargs):
-        from practices.presenters import present_city, reader_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context["city"] = present_city(self, reader_for(request))
-        return context
-
 
 class CityFigure(Figure):
     page = ParentalKey(CityPage, related_name="figures", on_delete=models.CASCADE)
@@ -100,7 +92,7 @@ class CityTeam(models.Model):
 
     A city is its page in every language; the pages share one translation key,
     which is what the team is keyed on, so renaming or moving the city page
-    never loses its team. `cities.rights` grants the group its permissions.
+    never loses its team. `cities.rights.grants` grants the group its permissions.
     """
 
     city_key = models.UUIDField(_("city"), unique=True, editable=False)

@@ -1,11 +1,11 @@
-"""Bringing a municipality and its people into the network, and letting them go.
+"""Bringing a municipality's people into the network, and letting them go.
 
-`add_municipality` gives a city its page in every language (through the
-catalogue importer, the one path by which cities are written) and its team;
-`add_editor` and `remove_editor` manage the people. All of it is idempotent.
+`add_editor` and `remove_editor` manage the people; a city itself is added by
+`catalogue.municipalities.add_municipality`, since the catalogue importer is
+the one path by which cities are written. All of it is idempotent.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,71 +21,27 @@ from django.utils.http import urlsafe_base64_encode
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from .models import CityPage
-from .review import ensure_review_workflow
-from .rights import ensure_city_team, ensure_reviewers_group, team_for_city_id
+from cities.models import CityPage
+from cities.review import ensure_review_workflow
+from cities.rights.grants import ensure_city_team, ensure_reviewers_group, team_for_city_id
 
 
 class OnboardingError(Exception):
     """The request cannot be carried out; the message says why, for the person who asked."""
 
 
-@dataclass
-class MunicipalityResult:
-    city: CityPage
-    team: object
-    created_pages: list = field(default_factory=list)
-
-
-def _content_languages():
+def content_languages():
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
-def _source_city(city_id):
+def source_city(city_id):
     """The city's page in the language it was written in (not an alias)."""
     return CityPage.objects.filter(slug=city_id, alias_of__isnull=True).order_by("depth", "pk").first()
 
 
-@transaction.atomic
-def add_municipality(city_id, names=None):
-    """Make sure city `city_id` has a page in every enabled language and a team.
-
-    `names` maps language codes to the city's name, for a city that has no
-    page yet; an existing city (for instance an imported one) keeps its page,
-    and only what is missing is added: its pages in newly enabled languages
-    (as aliases, to be translated) and its team.
-    """
-    from practices.catalogue import FORMAT
-    from practices.catalogue.errors import CatalogueInvalid
-    from practices.catalogue.importer import import_document
-
-    names = dict(names or {})
-    unknown = sorted(set(names) - set(_content_languages()))
-    if unknown:
-        raise OnboardingError(f"language(s) not enabled on this site: {', '.join(unknown)}")
-    before = set(CityPage.objects.values_list("pk", flat=True))
-    city = _source_city(city_id)
-    if city is None:
-        if settings.LANGUAGE_CODE not in names:
-            raise OnboardingError(
-                f"there is no city '{city_id}' yet: give its name with --name {settings.LANGUAGE_CODE}=…"
-            )
-        document = {"format": FORMAT, "cities": [{"id": city_id, "name": names}]}
-        try:
-            import_document(document, publish=True)
-        except CatalogueInvalid as error:
-            raise OnboardingError(str(error)) from None
-        city = _source_city(city_id)
-    ensure_city_pages(city)
-    ensure_review_workflow()
-    team = ensure_city_team(city)
-    created = list(CityPage.objects.exclude(pk__in=before).select_related("locale").order_by("path"))
-    return MunicipalityResult(city=city.specific, team=team, created_pages=created)
-
-
 def ensure_city_pages(city):
     """The city's page in every enabled language: an alias where nobody translated it."""
-    for code in _content_languages():
+    for code in content_languages():
         locale = Locale.objects.get_or_create(language_code=code)[0]
         if city.get_translation_or_none(locale) is None:
             city.copy_for_translation(locale, copy_parents=True, alias=True)
@@ -132,7 +88,7 @@ def add_editor(email, city_id=None, reviewer=False, first_name="", last_name="",
     else:
         team = team_for_city_id(city_id)
         if team is None:
-            city = _source_city(city_id)
+            city = source_city(city_id)
             if city is None:
                 raise OnboardingError(f"there is no city '{city_id}': add it first with add_municipality")
             team = ensure_city_team(city)

@@ -11,8 +11,8 @@ from django.db import transaction
 
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
-from .models import CityIndexPage
-from .rights import ensure_reviewers_group
+from cities.models import CityIndexPage
+from cities.rights.grants import ensure_reviewers_group
 
 WORKFLOW_NAME = "IOM review"
 TASK_NAME = "IOM review"
@@ -71,8 +71,8 @@ def ensure_network_roles():
     """
     from django.contrib.auth.models import Group
 
-    from .models import CityTeam
-    from .rights import REVIEWERS_GROUP, ensure_city_team
+    from cities.models import CityTeam
+    from cities.rights.grants import REVIEWERS_GROUP, ensure_city_team
 
     had_group = Group.objects.filter(name=REVIEWERS_GROUP).exists()
     had_workflow = Workflow.objects.filter(name=WORKFLOW_NAME).exists()

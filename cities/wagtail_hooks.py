@@ -1,23 +1,21 @@
-"""The cities' rights in the admin: choosers, translation, review, history and onboarding."""
+"""The cities' rights in the admin: choosers, translation, review, two-factor login and history."""
 
 from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.permissions import page_permission_policy, policy_registry
 
-from .admin_views import add_municipality_view
-from .dashboard import add_dashboard_panels
-from .history import CityHistoryView
-from .translation_rights import submit_translation_for_review
+from cities.history import CityHistoryView
+from cities.rights.translations import submit_translation_for_review
+from cities.rights.two_factor import setup_view, verify_view
+from sitewide.admin_menu import PermissionMenuItem, has_perm
 
 # Runs before wagtail-localize's own hook, which would show its editor instead.
 hooks.register("before_edit_page", submit_translation_for_review, order=-10)
-hooks.register("construct_homepage_panels", add_dashboard_panels)
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -54,7 +52,8 @@ def choosable_documents(documents, request):
 @hooks.register("register_admin_urls")
 def register_cities_admin_urls():
     return [
-        path("cities/add/", add_municipality_view, name="add_municipality"),
+        path("login/confirm/", verify_view, name="two_factor_verify"),
+        path("login/authenticator/", setup_view, name="two_factor_setup"),
         path("reports/city-history/", CityHistoryView.as_view(), name="city_history"),
         path(
             "reports/city-history/results/",
@@ -64,32 +63,15 @@ def register_cities_admin_urls():
     ]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        if self.permission is None:
-            return request.user.is_superuser
-        return request.user.has_perm(self.permission)
-
-
 @hooks.register("register_reports_menu_item")
 def register_city_history_menu_item():
     return PermissionMenuItem(
         _("City history"),
         reverse("city_history"),
+        name="city-history",
         icon_name="history",
         order=910,
-        permission="cities.view_city_history",
-    )
-
-
-@hooks.register("register_settings_menu_item")
-def register_add_municipality_menu_item():
-    return PermissionMenuItem(
-        _("Add a municipality"), reverse("add_municipality"), icon_name="site", order=650
+        allowed=has_perm("cities.view_city_history"),
     )
 
 

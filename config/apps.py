@@ -13,6 +13,6 @@ class SiteConfig(AppConfig):
     verbose_name = "Site configuration"
 
     def ready(self):
-        from . import pagecache
+        from config import pagecache
 
         pagecache.connect_signals()

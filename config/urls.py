@@ -8,17 +8,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from catalogue.format.views import schema_view as catalogue_schema_view
 from config.pagecache import private, public_page
 from home.seo import PageSitemap, robots_txt
 from home.views import choose_language
-from practices.catalogue.views import schema_view as catalogue_schema_view
-from practices.feeds import PracticeFeed
+from opendata import urls as opendata_urls
+from opendata.feeds import PracticeFeed
 from search import urls as search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", include("search.api")),
+    path("api/v2/", include("opendata.api")),
     path("api/schema/catalogue-1.json", catalogue_schema_view, name="catalogue_schema"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -32,6 +33,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("search/", include("opendata.urls")),
     path("feed/", PracticeFeed(), name="practice_feed"),
     path("cities/<slug:city>/feed/", PracticeFeed(), name="city_feed"),
     path("", include(wagtail_urls)),
@@ -42,3 +44,4 @@ urlpatterns += i18n_patterns(
 # public and served from the page cache; search answers are never cached.
 decorate_urlpatterns(wagtail_urls.urlpatterns, public_page)
 decorate_urlpatterns(search_urls.urlpatterns, private)
+decorate_urlpatterns(opendata_urls.urlpatterns, private)

@@ -19,11 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 
 from cities.models import CityPage
-from config.ratelimit import hit
-from practices.presenters import reader_for
-
-from .forms import ContactForm
-from .models import ContactMessage
+from contact.forms import ContactForm
+from contact.models import ContactMessage
+from sitewide.ratelimit import hit
+from sitewide.reader import reader_for
 
 logger = logging.getLogger(__name__)
 

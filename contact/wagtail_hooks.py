@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ContactMessage
+from contact.models import ContactMessage
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from practices.rich_text import CATALOGUE_FEATURES
+from sitewide.rich_text import CATALOGUE_FEATURES
 
 
 class HomePage(Page):
@@ -21,7 +21,8 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from practices.presenters import present_home, reader_for
+        from home.presenters import present_home
+        from sitewide.reader import reader_for
 
         context = super().get_context(request, *args, **kwargs)
         context["home"] = present_home(self, reader_for(request))

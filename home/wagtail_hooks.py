@@ -1,20 +1,11 @@
-"""The admin's two-factor login steps (home/two_factor.py) and its menu labels (home/admin_menu_labels.py)."""
-
-from django.urls import path
+"""The admin's home: the IOM dashboard's panels, and menu labels that follow the admin's language."""
 
 from wagtail import hooks
 
-from .admin_menu_labels import relabel_in_place
-from .two_factor import setup_view, verify_view
+from home.admin_menu_labels import relabel_in_place
+from home.dashboard import add_dashboard_panels
 
-
-@hooks.register("register_admin_urls")
-def register_two_factor_urls():
-    return [
-        path("login/confirm/", verify_view, name="two_factor_verify"),
-        path("login/authenticator/", setup_view, name="two_factor_setup"),
-    ]
-
+hooks.register("construct_homepage_panels", add_dashboard_panels)
 
 for menu_hook in ("construct_help_menu", "construct_reports_menu"):
     hooks.register(menu_hook, relabel_in_place)

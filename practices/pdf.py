@@ -27,7 +27,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from .presenters import present_practice, reader_for
+from practices.presenters import present_practice
+from sitewide.reader import reader_for
 
 CACHE_SECONDS = 60 * 60
 TEMPLATE = "practices/practice_pdf.html"

@@ -19,8 +19,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from cities.models import CityPage
-
-from .models import PracticePage
+from practices.models import PracticePage
 
 MISSING = _("Missing")
 OUTDATED = _("Outdated")

@@ -42,13 +42,3 @@ class OrganisationKind(models.TextChoices):
     ACADEMIC = "academic", _("Academic")
     PRIVATE = "private", _("Private sector")
     OTHER = "other", pgettext_lazy("organisation kind", "Other")
-
-
-class FigureKind(models.TextChoices):
-    POPULATION = "population", _("General population")
-    ASYLUM_SEEKERS_AND_REFUGEES = (
-        "asylum_seekers_and_refugees",
-        _("Asylum seekers and beneficiaries of international protection"),
-    )
-    MIGRANTS = "migrants", _("Migrants")
-    OTHER = "other", pgettext_lazy("figure kind", "Other")

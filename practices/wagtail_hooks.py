@@ -13,16 +13,18 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import LocaleColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import CatalogueIndexView
-from .models import Category, Organisation, TargetGroup
-from .translation_report import TranslationReportView
-from .upload import hooks as _upload_hooks  # noqa: F401  (registers the catalogue upload screen)
+from practices.admin_views import CatalogueIndexView
+from practices.models import Category, Organisation, TargetGroup
+from practices.presenters import city_cards, present_city
+from practices.translation_report import TranslationReportView
+from sitewide.admin_menu import PermissionMenuItem, has_perm
+from sitewide.page_context import provides_context_for
+from sitewide.reader import reader_for
 
 
 class CatalogueIdForm(WagtailAdminModelForm):
@@ -118,17 +120,23 @@ def register_translation_report_urls():
     ]
 
 
-class TranslationReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("practices.view_translation_report")
-
-
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
-    return TranslationReportMenuItem(
+    return PermissionMenuItem(
         _("Translation status"),
         reverse("translation_report"),
         name="translation-status",
         icon_name="globe",
         order=900,
+        allowed=has_perm("practices.view_translation_report"),
     )
+
+
+@provides_context_for("cities.cityindexpage")
+def city_cards_context(page, request):
+    return {"cities": city_cards(reader_for(request), page)}
+
+
+@provides_context_for("cities.citypage")
+def city_context(page, request):
+    return {"city": present_city(page, reader_for(request))}

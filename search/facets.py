@@ -40,8 +40,8 @@ from wagtail.models import Page
 
 from cities.models import CityPage
 from practices.models import Category, Outcome, PracticePage, TargetGroup
-from practices.presenters.text import collation_key
 from practices.vocabulary import Evidence, Status
+from sitewide.text import collation_key
 
 CATALOGUE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 80

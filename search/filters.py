@@ -30,13 +30,12 @@ from django.utils.translation import pgettext_lazy
 
 from practices.models import PracticePage
 from practices.presenters import PracticeCard, practice_cards, practice_queryset
-from practices.presenters.reader import Reader
-from practices.presenters.text import collation_key
-
-from .facets import FACETS, FacetContext, count_together
-from .highlight import Highlighter, plain_text
-from .matching import OPERATORS, TextMatch, text_match_ids
-from .text import clean_query
+from search.facets import FACETS, FacetContext, count_together
+from search.highlight import Highlighter, plain_text
+from search.matching import OPERATORS, TextMatch, text_match_ids
+from search.text import clean_query
+from sitewide.reader import Reader
+from sitewide.text import collation_key
 
 PAGE_SIZE = 20
 # A facet takes at most this many values at once.

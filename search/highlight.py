@@ -15,7 +15,7 @@ from functools import lru_cache
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from .text import fold, query_terms
+from search.text import fold, query_terms
 
 EXCERPT_LENGTH = 240
 # At most this much text is shown before the first match.

@@ -15,7 +15,7 @@ and its best `FALLBACK_LIMIT` ids narrow querysets with `pk__in`.
 
 from django.utils.functional import cached_property
 
-from .backends import for_language
+from search.backends import for_language
 
 OPERATORS = ("and", "or")
 # Every word must match, on every backend (Elasticsearch's own default is "or").

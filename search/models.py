@@ -5,7 +5,7 @@ from django.db.models import F, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .text import MAX_QUERY_LENGTH, clean_query, query_terms
+from search.text import MAX_QUERY_LENGTH, clean_query, query_terms
 
 
 class ZeroResultSearchQuerySet(models.QuerySet):

@@ -13,8 +13,7 @@ from django.core.cache import cache
 
 from cities.models import CityPage
 from practices.models import Category, PracticePage, TargetGroup
-
-from .text import WORD, clean_query, fold
+from search.text import WORD, clean_query, fold
 
 CACHE_SECONDS = 300
 CUTOFF = 0.75

@@ -14,12 +14,11 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from cities.models import CityPage
-from config.ratelimit import ratelimit
-from practices.presenters import reader_for
-
-from .filters import PracticeSearch, matching_cities
-from .models import ZeroResultSearch
-from .spelling import did_you_mean
+from search.filters import PracticeSearch, matching_cities
+from search.models import ZeroResultSearch
+from search.spelling import did_you_mean
+from sitewide.ratelimit import ratelimit
+from sitewide.reader import reader_for
 
 SUGGESTIONS = 8
 # Sent by static/js/search.js, which only needs the part of the page that changes.

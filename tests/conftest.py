@@ -9,10 +9,9 @@ from django.core.cache import cache
 
 from wagtail.models import Locale
 
-from config import ratelimit
-
-from .factories import UserFactory
-from .factories import site_tree as build_site_tree
+from sitewide import ratelimit
+from tests.factories import UserFactory
+from tests.factories import site_tree as build_site_tree
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +28,7 @@ def fresh_cache():
 
 @pytest.fixture
 def one_rate_window(monkeypatch):
-    """Rate limits count in fixed windows (config.ratelimit); a test's requests must not straddle two.
+    """Rate limits count in fixed windows (sitewide.ratelimit); a test's requests must not straddle two.
 
     A slow run crossing a minute boundary would otherwise start a fresh count
     halfway through the test. The clock stands still, in the middle of a window.

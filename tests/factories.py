@@ -34,8 +34,9 @@ from practices.models import (
     PracticePage,
     TargetGroup,
 )
-from practices.partial_date import PartialDate
-from practices.vocabulary import FigureKind, OrganisationKind, Role, Status
+from practices.vocabulary import OrganisationKind, Role, Status
+from sitewide.figures import FigureKind
+from sitewide.partial_date import PartialDate
 
 
 def site_tree():

@@ -9,9 +9,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from cities.models import CityIndexPage, CityPage
 from home.models import HomePage
 from practices.models import Category, Organisation, PracticeIndexPage, PracticePage, TargetGroup
-from practices.partial_date import PartialDate
-
-from .factories import (
+from sitewide.partial_date import PartialDate
+from tests.factories import (
     CategoryFactory,
     CityPageFactory,
     HomePageFactory,

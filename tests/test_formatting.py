@@ -6,8 +6,8 @@ import pytest
 
 from django.utils import translation
 
-from practices.formatting import format_number, format_partial_date
-from practices.partial_date import PartialDate
+from sitewide.formatting import format_number, format_partial_date
+from sitewide.partial_date import PartialDate
 
 
 @pytest.mark.parametrize(

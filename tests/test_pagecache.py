@@ -11,8 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from config import pagecache
 from practices.models import Category, Organisation, PracticePage
-
-from .pages.builders import Network
+from tests.pages.builders import Network
 
 
 @pytest.fixture

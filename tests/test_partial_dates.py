@@ -9,10 +9,9 @@ from hypothesis import strategies as st
 from django.core.exceptions import ValidationError
 
 from practices.models import PracticePage
-from practices.partial_date import PartialDate, PartialDateField
 from practices.vocabulary import Status
-
-from .factories import PracticePageFactory
+from sitewide.partial_date import PartialDate, PartialDateField
+from tests.factories import PracticePageFactory
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,12 @@
-"""Rate limits (config/ratelimit.py) on search and autocomplete: counted per client in the shared cache."""
+"""Rate limits (sitewide/ratelimit.py) on search and autocomplete: counted per client in the shared cache."""
 
 import pytest
 
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from config import ratelimit
-from config.ratelimit import Rate
+from sitewide import ratelimit
+from sitewide.ratelimit import Rate
 
 
 @pytest.fixture

@@ -23,12 +23,11 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
+from catalogue.format.errors import CatalogueInvalid
+from catalogue.format.importer import import_document
 from cities.models import CityPage
-from practices.catalogue.errors import CatalogueInvalid
-from practices.catalogue.importer import import_document
 from practices.models import PracticePage
-
-from .catalogue.every_field import every_field_document, write_png
+from tests.catalogue.every_field import every_field_document, write_png
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><svg onload=alert(2)>'

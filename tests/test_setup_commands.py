@@ -18,8 +18,7 @@ from cities.models import CityIndexPage
 from home.models import HomePage
 from home.site_tree import ensure_site_tree
 from practices.models import PracticeIndexPage
-
-from .factories import UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

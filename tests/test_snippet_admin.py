@@ -9,8 +9,7 @@ from django.utils import translation
 from wagtail.admin.menu import admin_menu
 
 from practices.models import Category, Organisation
-
-from .factories import CategoryFactory, OrganisationFactory, TargetGroupFactory, translate_snippet
+from tests.factories import CategoryFactory, OrganisationFactory, TargetGroupFactory, translate_snippet
 
 pytestmark = pytest.mark.django_db
 

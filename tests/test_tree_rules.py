@@ -9,8 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from cities.models import CityIndexPage, CityPage
 from home.models import HomePage, LegalPage
 from practices.models import PracticeIndexPage, PracticePage
-
-from .factories import CityPageFactory, HomePageFactory, site_tree
+from tests.factories import CityPageFactory, HomePageFactory, site_tree
 
 PAGE_MODELS = [HomePage, CityIndexPage, CityPage, PracticeIndexPage, PracticePage, LegalPage]
 

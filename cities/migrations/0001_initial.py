@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import practices.partial_date
+import sitewide.partial_date
 import uuid
 import wagtail.fields
 from django.conf import settings
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
                 ('label', models.CharField(blank=True, help_text='Optional wording that replaces the standard one, for example “in the ESTIA programme”. Required when “what is counted” is “Other”.', max_length=255, verbose_name='label')),
                 ('value', models.PositiveBigIntegerField(verbose_name='number')),
                 ('approximate', models.BooleanField(default=False, help_text='Tick when the source gives an estimate (shown as ≈).', verbose_name='approximate')),
-                ('date', practices.partial_date.PartialDateField(blank=True, help_text='When the number was true: YYYY, YYYY-MM or YYYY-MM-DD. Leave empty if the source does not say.', null=True, verbose_name='date')),
+                ('date', sitewide.partial_date.PartialDateField(blank=True, help_text='When the number was true: YYYY, YYYY-MM or YYYY-MM-DD. Leave empty if the source does not say.', null=True, verbose_name='date')),
                 ('source', models.CharField(blank=True, help_text='Where the number comes from, for example “2011 census”. Leave empty if not stated.', max_length=255, verbose_name='source')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='cities.citypage')),

@@ -20,12 +20,21 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
-INSTALLED_APPS = [
-    "home",
+# The project's apps, from the ground up: each may import only those listed
+# before it (docs/decisions/0070-layered-apps.md; tests/test_layers.py).
+PROJECT_APPS = [
+    "sitewide",
     "cities",
+    "contact",
     "practices",
     "search",
-    "contact",
+    "home",
+    "catalogue",
+    "opendata",
+]
+
+INSTALLED_APPS = [
+    *PROJECT_APPS,
     "config.apps.SiteConfig",
     "csp",
     "wagtail_localize",
@@ -71,8 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "home.two_factor.AdminTwoFactorMiddleware",
-    "cities.translation_rights.TranslationRightsMiddleware",
+    "cities.rights.two_factor.AdminTwoFactorMiddleware",
+    "cities.rights.translations.TranslationRightsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
@@ -219,12 +228,12 @@ MAP_TILE_ATTRIBUTION = env(
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
 
-# The catalogue format's hard limits; see practices/catalogue/.
+# The catalogue format's hard limits; see catalogue/format/.
 CATALOGUE_MAX_FILE_BYTES = env.int("CATALOGUE_MAX_FILE_BYTES", default=50 * 1024 * 1024)
 CATALOGUE_MAX_RECORDS = env.int("CATALOGUE_MAX_RECORDS", default=10_000)
 
 # -- Serving: page cache, rate limits, uploads, security headers ----------------
-# See config/pagecache.py, config/ratelimit.py, config/security.py and
+# See config/pagecache.py, sitewide/ratelimit.py, config/security.py and
 # docs/deploy.md. Production tightens these further (production.py).
 
 # Anonymous page views are kept whole in the cache and dropped on any content
@@ -248,11 +257,11 @@ WAGTAILFRONTENDCACHE = frontend_cache_settings(env)
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
-# Requests per client address (config/ratelimit.py), counted in the shared
+# Requests per client address (sitewide/ratelimit.py), counted in the shared
 # cache: COUNT/PERIOD with s, m, h or d. RATELIMITS in the environment
 # overrides some, e.g. RATELIMITS="search=120/m,suggest=300/m".
 RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
-# "export" counts the downloads of search results (search/downloads.py): each
+# "export" counts the downloads of search results (opendata/downloads.py): each
 # reads the whole result set, so fewer are allowed than searches.
 RATELIMITS = {"search": "60/m", "suggest": "120/m", "contact": "5/h", "export": "10/m"} | env.dict(
     "RATELIMITS", default={}
@@ -336,19 +345,19 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one
 # username from one address, that pair is refused for AXES_COOLOFF_HOURS.
 AUTHENTICATION_BACKENDS = [
-    "home.login_throttling.LoginThrottlingBackend",  # django-axes
+    "cities.rights.login_throttling.LoginThrottlingBackend",  # django-axes
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "home/account_locked.html"
+AXES_LOCKOUT_TEMPLATE = "cities/account_locked.html"
 # The client's address as the rate limits see it, through TRUSTED_PROXY_COUNT proxies.
-AXES_CLIENT_IP_CALLABLE = "config.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "sitewide.ratelimit.client_ip"
 AXES_VERBOSE = False
 
-# Two-factor login (TOTP devices of django-otp; home/two_factor.py): with
+# Two-factor login (TOTP devices of django-otp; cities/rights/two_factor.py): with
 # TWO_FACTOR_LOGIN on, reviewers and administrators confirm each admin login
 # with a code from an authenticator app; an editor who sets one up uses it too.
 TWO_FACTOR_LOGIN = env.bool("TWO_FACTOR_LOGIN", default=False)

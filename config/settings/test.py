@@ -1,6 +1,6 @@
 """Tests: the same database choice as dev (DATABASE_URL or SQLite), fast hashing."""
 
-from .base import *  # noqa: F403
+from config.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"

@@ -1,7 +1,7 @@
 """The test settings with Arabic added: proof that a language is a settings change only."""
 
-from .test import *  # noqa: F403
-from .test import LANGUAGES
+from config.settings.test import *  # noqa: F403
+from config.settings.test import LANGUAGES
 
 LANGUAGES = [*LANGUAGES, ("ar", "العربية")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

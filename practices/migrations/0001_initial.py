@@ -4,7 +4,7 @@ import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
 import practices.models.snippets
-import practices.partial_date
+import sitewide.partial_date
 import uuid
 import wagtail.fields
 from django.conf import settings
@@ -89,15 +89,15 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(help_text='Two or three sentences, at most 600 characters. Shown in lists and search results.', max_length=600, verbose_name='summary')),
                 ('description', wagtail.fields.RichTextField(verbose_name='description')),
                 ('status', models.CharField(choices=[('unknown', 'Unknown'), ('planned', 'Planned'), ('ongoing', 'Ongoing'), ('completed', 'Completed'), ('discontinued', 'Discontinued')], default='unknown', max_length=20, verbose_name='status')),
-                ('started', practices.partial_date.PartialDateField(help_text='YYYY, YYYY-MM or YYYY-MM-DD, as precise as you know it.', verbose_name='started')),
-                ('ended', practices.partial_date.PartialDateField(blank=True, help_text='Required when the practice is completed or discontinued.', null=True, verbose_name='ended')),
+                ('started', sitewide.partial_date.PartialDateField(help_text='YYYY, YYYY-MM or YYYY-MM-DD, as precise as you know it.', verbose_name='started')),
+                ('ended', sitewide.partial_date.PartialDateField(blank=True, help_text='Required when the practice is completed or discontinued.', null=True, verbose_name='ended')),
                 ('evidence', models.CharField(choices=[('described', 'Described'), ('monitored', 'Monitored'), ('evaluated', 'Evaluated'), ('externally_evaluated', 'Externally evaluated')], default='described', help_text='How the results are known: only described, monitored with data, evaluated, or evaluated by an outside body.', max_length=30, verbose_name='evidence level')),
                 ('lessons', wagtail.fields.RichTextField(blank=True, help_text='What did not work, and what the team would change.', verbose_name='lessons learned')),
                 ('transferability', wagtail.fields.RichTextField(blank=True, help_text='What another city needs in order to adapt this practice.', verbose_name='transferability')),
                 ('contact_name', models.CharField(blank=True, max_length=255, verbose_name='contact name')),
                 ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact email')),
                 ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
-                ('documented', practices.partial_date.PartialDateField(blank=True, help_text='When this record was written or last checked.', null=True, verbose_name='documented')),
+                ('documented', sitewide.partial_date.PartialDateField(blank=True, help_text='When this record was written or last checked.', null=True, verbose_name='documented')),
                 ('categories', modelcluster.fields.ParentalManyToManyField(help_text='Choose at least one.', limit_choices_to=practices.models.snippets.in_default_locale, related_name='practices', to='practices.category', verbose_name='categories')),
             ],
             options={
@@ -113,8 +113,8 @@ class Migration(migrations.Migration):
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('role', models.CharField(choices=[('lead', 'Lead'), ('founding_donor', 'Founding donor'), ('funder', 'Funder'), ('design_management', 'Design and management'), ('partner', 'Partner'), ('supporter', 'Supporter')], max_length=30, verbose_name='role')),
-                ('period_from', practices.partial_date.PartialDateField(blank=True, help_text='Leave empty if the role started with the practice.', null=True, verbose_name='from')),
-                ('period_until', practices.partial_date.PartialDateField(blank=True, help_text='Leave empty if the role continues.', null=True, verbose_name='until')),
+                ('period_from', sitewide.partial_date.PartialDateField(blank=True, help_text='Leave empty if the role started with the practice.', null=True, verbose_name='from')),
+                ('period_until', sitewide.partial_date.PartialDateField(blank=True, help_text='Leave empty if the role continues.', null=True, verbose_name='until')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('organisation', models.ForeignKey(help_text='Choose the organisation. If it is missing, propose it under Snippets › Organisations.', limit_choices_to=practices.models.snippets.in_default_locale, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='practices.organisation', verbose_name='organisation')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='organisations', to='practices.practicepage')),
@@ -174,7 +174,7 @@ class Migration(migrations.Migration):
                 ('label', models.CharField(blank=True, help_text='Optional wording that replaces the standard one, for example “in the ESTIA programme”. Required when “what is counted” is “Other”.', max_length=255, verbose_name='label')),
                 ('value', models.PositiveBigIntegerField(verbose_name='number')),
                 ('approximate', models.BooleanField(default=False, help_text='Tick when the source gives an estimate (shown as ≈).', verbose_name='approximate')),
-                ('date', practices.partial_date.PartialDateField(blank=True, help_text='When the number was true: YYYY, YYYY-MM or YYYY-MM-DD. Leave empty if the source does not say.', null=True, verbose_name='date')),
+                ('date', sitewide.partial_date.PartialDateField(blank=True, help_text='When the number was true: YYYY, YYYY-MM or YYYY-MM-DD. Leave empty if the source does not say.', null=True, verbose_name='date')),
                 ('source', models.CharField(blank=True, help_text='Where the number comes from, for example “2011 census”. Leave empty if not stated.', max_length=255, verbose_name='source')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='practices.practicepage')),
@@ -196,7 +196,7 @@ class Migration(migrations.Migration):
                 ('label', models.CharField(help_text='For example “registered members”.', max_length=255, verbose_name='what the number counts')),
                 ('unit', models.CharField(blank=True, help_text='Optional, for example “%” or “hours”.', max_length=60, verbose_name='unit')),
                 ('about', models.CharField(blank=True, help_text='Optional: what the number is about, for example the name of a platform or service.', max_length=255, verbose_name='measured on')),
-                ('date', practices.partial_date.PartialDateField(blank=True, help_text='When it was counted, if known.', null=True, verbose_name='date')),
+                ('date', sitewide.partial_date.PartialDateField(blank=True, help_text='When it was counted, if known.', null=True, verbose_name='date')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='practices.practicepage')),
             ],
@@ -246,7 +246,7 @@ class Migration(migrations.Migration):
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('text', models.CharField(blank=True, max_length=500, verbose_name='recognition')),
-                ('date', practices.partial_date.PartialDateField(blank=True, null=True, verbose_name='date')),
+                ('date', sitewide.partial_date.PartialDateField(blank=True, null=True, verbose_name='date')),
                 ('by', models.ForeignKey(limit_choices_to=practices.models.snippets.in_default_locale, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='practices.organisation', verbose_name='recognised by')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='recognitions', to='practices.practicepage')),

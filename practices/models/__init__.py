@@ -1,4 +1,4 @@
-from .inlines import (
+from practices.models.inlines import (
     Achievement,
     Adaptation,
     Outcome,
@@ -9,8 +9,8 @@ from .inlines import (
     Recognition,
     Testimonial,
 )
-from .pages import PracticeIndexPage, PracticePage
-from .snippets import Category, Organisation, TargetGroup
+from practices.models.pages import PracticeIndexPage, PracticePage
+from practices.models.snippets import Category, Organisation, TargetGroup
 
 __all__ = [
     "Achievement",

@@ -15,10 +15,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from ..figures import Figure
-from ..partial_date import PartialDateField
-from ..vocabulary import Role
-from .snippets import in_default_locale
+from practices.models.snippets import in_default_locale
+from practices.vocabulary import Role
+from sitewide.figures import Figure
+from sitewide.partial_date import PartialDateField
 
 ORGANISATION_HELP = _("Choose the organisation. If it is missing, propose it under Snippets › Organisations.")
 

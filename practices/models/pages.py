@@ -19,12 +19,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cities.permissions import NetworkPagePermissionsMixin
-
-from ..partial_date import PartialDateField
-from ..rich_text import CATALOGUE_FEATURES
-from ..vocabulary import Evidence, Status
-from .snippets import in_default_locale, names_in_locale
+from cities.rights.pages import NetworkPagePermissionsMixin
+from practices.models.snippets import in_default_locale, names_in_locale
+from practices.vocabulary import Evidence, Status
+from sitewide.page_context import ProvidedContextMixin
+from sitewide.partial_date import PartialDateField
+from sitewide.rich_text import CATALOGUE_FEATURES
 
 SYNC_HELP = _(
     "Translations: when you sync a translation with this page, every text that has "
@@ -33,8 +33,12 @@ SYNC_HELP = _(
 )
 
 
-class PracticeIndexPage(Page):
-    """The catalogue listing, one per language, always at /<lang>/practices/."""
+class PracticeIndexPage(ProvidedContextMixin, Page):
+    """The catalogue listing, one per language, always at /<lang>/practices/.
+
+    The listing filters with the search page's own code, one mechanism, which
+    `search` provides (see sitewide.page_context).
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=CATALOGUE_FEATURES)
 
@@ -46,18 +50,6 @@ class PracticeIndexPage(Page):
 
     class Meta:
         verbose_name = _("catalogue of practices")
-
-    def get_context(self, request, *args, **kwargs):
-        # The listing filters with the search page's own code: one mechanism.
-        from search.filters import PracticeSearch
-
-        from ..presenters import reader_for
-        from ..presenters.listing import CATALOGUE_PAGE_SIZE
-
-        context = super().get_context(request, *args, **kwargs)
-        search = PracticeSearch(request.GET, self.locale, reader=reader_for(request))
-        context.update(search.listing_context(request.GET.get("page"), per_page=CATALOGUE_PAGE_SIZE))
-        return context
 
 
 class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
@@ -236,7 +228,8 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
         return names_in_locale(self.target_groups.all(), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from ..presenters import present_practice, reader_for
+        from practices.presenters import present_practice
+        from sitewide.reader import reader_for
 
         context = super().get_context(request, *args, **kwargs)
         context["practice"] = present_practice(self, reader_for(request))
@@ -244,7 +237,7 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from ..pdf import brochure_response
+        from practices.pdf import brochure_response
 
         return brochure_response(request, self)
 

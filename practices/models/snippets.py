@@ -13,7 +13,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..vocabulary import OrganisationKind
+from practices.vocabulary import OrganisationKind
 
 CATALOGUE_ID_HELP = _(
     "A short, permanent id in lower-case Latin letters, digits and hyphens, "

@@ -1,4 +1,4 @@
-"""Lists of practices and cities: the catalogue, the cities index, a city, home.
+"""Lists of practices and cities: the catalogue, the cities index, a city.
 
 `practice_cards` is the catalogue's one way of turning practice pages into
 cards, so the search page can reuse it (and the `practice_list` include) for
@@ -9,27 +9,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, prefetch_related_objects
-from django.utils.translation import gettext as _
+from django.db.models import prefetch_related_objects
 
 from wagtail.models import Page
 
 from cities.models import CityPage
-
-from ..charts import BarChart, Row, bar_chart, figures_over_time
-from ..models import Category, PracticePage
-from ..vocabulary import Evidence
-from .fallback import Untranslated, load_untranslated
-from .practice import FigureView, PageLink, chronological, city_link, figure_views
-from .reader import Reader, with_source_locale
-from .text import collation_key
+from practices.models import Category, PracticePage
+from practices.presenters.practice import FigureView, PageLink, chronological, city_link, figure_views
+from sitewide.charts import BarChart, figures_over_time
+from sitewide.fallback import Untranslated, load_untranslated
+from sitewide.reader import Reader, with_source_locale
+from sitewide.text import collation_key
 
 LIST_DEFERRED_FIELDS = ["description", "lessons", "transferability"]
 CATALOGUE_PAGE_SIZE = 24
-LATEST_COUNT = 6
-FEATURED_COUNT = 3
-# Featured on the home page: the practices whose results were evaluated.
-FEATURED_EVIDENCE = [Evidence.EXTERNALLY_EVALUATED, Evidence.EVALUATED]
 
 
 @dataclass(frozen=True)
@@ -121,78 +114,11 @@ def practice_cards(reader: Reader, pages):
     ]
 
 
-@dataclass
-class HomeView:
-    latest: list[PracticeCard]
-    practice_count: int
-    city_count: int
-    featured: list[PracticeCard] = field(default_factory=list)
-    cities: list[CityCard] = field(default_factory=list)
-    category_chart: BarChart | None = None
-
-    @property
-    def map_cities(self):
-        return self.cities
-
-
 def catalogue_page(reader: Reader, number, locale=None):
     """One page of the catalogue, by title: (Django page object, its cards)."""
     queryset = practice_queryset(reader, locale).order_by("title", "pk")
     page_obj = Paginator(queryset, CATALOGUE_PAGE_SIZE).get_page(number)
     return page_obj, practice_cards(reader, page_obj.object_list)
-
-
-def present_home(page, reader: Reader):
-    locale = page.locale_id
-    latest = practice_queryset(reader, locale).order_by("-first_published_at", "-pk")[:LATEST_COUNT]
-    featured = (
-        practice_queryset(reader, locale)
-        .filter(evidence__in=FEATURED_EVIDENCE)
-        .order_by("-documented", "-first_published_at", "-pk")[:FEATURED_COUNT]
-    )
-    # Member cities are the city pages two levels below this home page.
-    cities = member_cities(reader, page, page.depth + 2)
-    return HomeView(
-        latest=practice_cards(reader, latest),
-        featured=practice_cards(reader, featured),
-        practice_count=reader.visible(PracticePage).filter(locale=locale).count(),
-        city_count=len(cities),
-        cities=cities,
-        category_chart=category_chart(reader, locale),
-    )
-
-
-def category_chart(reader: Reader, locale):
-    """Live practices per category in one language, most first (two queries)."""
-    through = PracticePage.categories.through
-    counts = list(
-        through.objects.filter(practicepage__in=reader.visible(PracticePage).filter(locale=locale))
-        .values("category")
-        .annotate(practices=Count("practicepage", distinct=True))
-    )
-    if not counts:
-        return None
-    stored = Category.objects.filter(pk__in=[row["category"] for row in counts])
-    names = reader.localize_snippets(Category, stored)
-    rows = sorted(
-        (
-            Row(
-                label=names[row["category"]].name,
-                label_lang=names[row["category"]].lang,
-                value=row["practices"],
-            )
-            for row in counts
-            if row["category"] in names
-        ),
-        key=lambda row: (-row.value, collation_key(row.label)),
-    )
-    return bar_chart(
-        "network-categories",
-        _("Practices per category"),
-        rows,
-        label_heading=_("Category"),
-        value_heading=_("Practices"),
-    )
 
 
 def city_cards(reader: Reader, index_page):

@@ -14,14 +14,14 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
 from cities.models import CityFigure, CityPage
-
-from ..charts import BarChart, figures_side_by_side
-from ..models import Adaptation, Category, Organisation, PracticePage, TargetGroup
-from ..partial_date import PartialDate
-from ..vocabulary import FigureKind, Role
-from .fallback import Untranslated, load_untranslated
-from .reader import Reader
-from .text import collation_key
+from practices.models import Adaptation, Category, Organisation, PracticePage, TargetGroup
+from practices.vocabulary import Role
+from sitewide.charts import BarChart, figures_side_by_side
+from sitewide.fallback import Untranslated, load_untranslated
+from sitewide.figures import FigureKind
+from sitewide.partial_date import PartialDate
+from sitewide.reader import Reader
+from sitewide.text import collation_key
 
 # The gallery's one rendition. It must be the spec the practice template
 # passes to {% image %}, or each image costs a query to find its rendition.

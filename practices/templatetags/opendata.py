@@ -8,15 +8,15 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from ..opendata.citation import citation_for
-from .site_chrome import lang_attr
+from practices.citation import citation_for
+from sitewide.text import lang_attribute
 
 register = template.Library()
 
 
 def _in_language(text, lang, surrounding):
     """`text`, in a span with its language when that is not the surrounding one."""
-    attribute = lang_attr({"content_lang": surrounding}, lang)
+    attribute = lang_attribute(lang, surrounding)
     return format_html("<span{}>{}</span>", attribute, text) if attribute else text
 
 

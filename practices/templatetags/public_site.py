@@ -16,10 +16,9 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..presenters.reader import content_language_for
-from ..presenters.site import home_url
-from ..sharing import city_data, json_ld_element, practice_data
-from ..sharing import og_locale as og_locale_for
+from practices.sharing import city_data, json_ld_element, practice_data
+from practices.sharing import og_locale as og_locale_for
+from sitewide.reader import content_language_for, home_url
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ which one it got. This module is imported by the settings, so it must not
 import models (or anything that does) at import time.
 """
 
-from .elasticsearch_settings import backend_name_for_language as _configured_name
+from search.backends.elasticsearch_settings import backend_name_for_language as _configured_name
 
 __all__ = ["backend_name_for_language", "for_language"]
 

@@ -16,7 +16,7 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchQueryCompiler,
 )
 
-from .queries import CleanQueryMixin
+from search.backends.queries import CleanQueryMixin
 
 
 class LanguageMapping(Elasticsearch9Mapping):

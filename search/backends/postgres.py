@@ -45,10 +45,10 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from ..text import fold
-from .indexers import PreparedOnceMixin
-from .queries import CleanQueryMixin, fold_query
-from .results import RankedSearchResults
+from search.backends.indexers import PreparedOnceMixin
+from search.backends.queries import CleanQueryMixin, fold_query
+from search.backends.results import RankedSearchResults
+from search.text import fold
 
 SEARCH_CONFIG = "greek_english"
 AUTOCOMPLETE_CONFIG = "simple_unaccent"

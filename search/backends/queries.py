@@ -2,7 +2,7 @@
 
 from modelsearch.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 
-from ..text import clean_query, fold
+from search.text import clean_query, fold
 
 
 class CleanQueryMixin:

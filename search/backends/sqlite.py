@@ -30,10 +30,10 @@ from modelsearch.index import get_indexed_models
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from ..text import fold, query_terms
-from .indexers import PreparedOnceMixin
-from .queries import CleanQueryMixin
-from .results import RankedSearchResults
+from search.backends.indexers import PreparedOnceMixin
+from search.backends.queries import CleanQueryMixin
+from search.backends.results import RankedSearchResults
+from search.text import fold, query_terms
 
 ENTRY_TABLE = "search_fts_entry"
 TEXT_TABLE = "search_fts_text"

@@ -20,7 +20,7 @@ from django.core.cache import cache
 
 from wagtail.models import Locale, Page
 
-from practices.catalogue.importer import import_document
+from catalogue.format.importer import import_document
 from tests.factories import site_tree
 
 CHROMIUM = "/usr/bin/chromium"
@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "practices" / "demo" / "catalogue.json"
+DEMO = ROOT / "catalogue" / "demo" / "catalogue.json"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 AXE_SOURCE = AXE.read_text(encoding="utf-8")
 SCREENSHOTS = ROOT / "tests" / "screenshots"

@@ -4,7 +4,13 @@ everything visibly."""
 
 import pytest
 
-from .conftest import LANGUAGES, axe_violations, focus_is_visible, no_horizontal_scroll, screenshot
+from tests.browser.conftest import (
+    LANGUAGES,
+    axe_violations,
+    focus_is_visible,
+    no_horizontal_scroll,
+    screenshot,
+)
 
 pytestmark = pytest.mark.browser
 

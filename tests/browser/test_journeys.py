@@ -12,9 +12,8 @@ import pytest
 
 from django.core import mail
 
+from tests.browser.conftest import LANGUAGES, VIEWPORTS, focus_is_visible, screenshot
 from tests.search.demo_data import expected_ids, slug_of
-
-from .conftest import LANGUAGES, VIEWPORTS, focus_is_visible, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import pytest
 
 from django.apps import apps
 
-DEMO = Path(__file__).resolve().parents[2] / "practices" / "demo" / "catalogue.json"
+DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
 
 
 @pytest.fixture(scope="session")

@@ -22,10 +22,9 @@ from wagtail.users.models import UserProfile
 
 from cities.onboarding import add_editor
 from practices.models import Organisation, PracticePage
-
-from ..factories import UserFactory
-from .conftest import row_counts
-from .test_import_scoped import athens_network  # noqa: F401  (the same demo vocabulary, cities and people)
+from tests.catalogue.conftest import row_counts
+from tests.catalogue.test_import_scoped import athens_network  # noqa: F401  (the same demo vocabulary, cities and people)
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +137,7 @@ def test_an_upload_lands_as_drafts_in_the_review_in_the_editors_name(people, dem
     mail.outbox.clear()
     response = _post(_client(editor), _document(demo_document, "accmr"))
     assert response.status_code == 200
-    assert "practices/admin/catalogue_upload_result.html" in _templates(response)
+    assert "catalogue/admin/catalogue_upload_result.html" in _templates(response)
     pages = list(PracticePage.objects.filter(slug="accmr", alias_of__isnull=True))
     assert {page.locale.language_code for page in pages} == {"el", "en"}
     for page in pages:
@@ -200,7 +199,7 @@ def _refused(client, document, **post):
     before = row_counts()
     response = _post(client, document, **post)
     assert response.status_code == 200
-    assert "practices/admin/catalogue_upload.html" in _templates(response)
+    assert "catalogue/admin/catalogue_upload.html" in _templates(response)
     assert row_counts() == before
     return response
 

@@ -7,11 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from practices.catalogue.exporter import dumps, export_catalogue
-from practices.catalogue.importer import import_document, import_file
+from catalogue.format.exporter import dumps, export_catalogue
+from catalogue.format.importer import import_document, import_file
 from practices.models import PracticePage
-
-from .every_field import every_field_document
+from tests.catalogue.every_field import every_field_document
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +66,7 @@ def test_an_export_of_some_practices_gives_their_full_records(demo_document, sit
 
 
 def test_the_shipped_schema_is_current_and_served(client):
-    from practices.catalogue.schema import SCHEMA_FILE, schema_text
+    from catalogue.format.schema import SCHEMA_FILE, schema_text
 
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run manage.py write_catalogue_schema"
     response = client.get("/api/schema/catalogue-1.json")
@@ -79,7 +78,7 @@ def test_the_shipped_schema_is_current_and_served(client):
 def test_the_demo_catalogue_is_valid_against_the_shipped_schema(demo_document):
     from jsonschema import Draft202012Validator
 
-    from practices.catalogue.schema import SCHEMA_FILE
+    from catalogue.format.schema import SCHEMA_FILE
 
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert list(Draft202012Validator(schema).iter_errors(demo_document)) == []

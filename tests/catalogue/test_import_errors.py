@@ -6,7 +6,7 @@ import pytest
 
 from django.core.management import CommandError, call_command
 
-from .conftest import row_counts
+from tests.catalogue.conftest import row_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -10,14 +10,13 @@ from hypothesis import strategies as st
 
 from django.db import transaction
 
-from practices.catalogue.errors import CatalogueInvalid
-from practices.catalogue.importer import import_document
-
-from .conftest import row_counts
+from catalogue.format.errors import CatalogueInvalid
+from catalogue.format.importer import import_document
+from tests.catalogue.conftest import row_counts
 
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(__file__).resolve().parents[2] / "practices" / "demo" / "catalogue.json"
+DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
 
 
 def _base_document():

@@ -10,11 +10,10 @@ from django.db import transaction
 
 from wagtail.models import Revision
 
-from practices.catalogue.exporter import dumps, export_catalogue
-from practices.catalogue.importer import import_document
+from catalogue.format.exporter import dumps, export_catalogue
+from catalogue.format.importer import import_document
 from practices.models import Category, Organisation, PracticePage
-
-from .conftest import row_counts
+from tests.catalogue.conftest import row_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -10,13 +10,13 @@ from django.core.management import CommandError, call_command
 
 from wagtail.models import Page, WorkflowState
 
-from cities.onboarding import add_editor, add_municipality
-from practices.catalogue.errors import CatalogueInvalid
-from practices.catalogue.importer import import_document
-from practices.catalogue.scope import Scope
+from catalogue.format.errors import CatalogueInvalid
+from catalogue.format.importer import import_document
+from catalogue.format.scope import Scope
+from catalogue.municipalities import add_municipality
+from cities.onboarding import add_editor
 from practices.models import PracticePage
-
-from .conftest import row_counts
+from tests.catalogue.conftest import row_counts
 
 pytestmark = pytest.mark.django_db
 

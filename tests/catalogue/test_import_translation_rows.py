@@ -1,7 +1,7 @@
 """New records are written directly; the result is what wagtail-localize itself would have made.
 
 The importer saves a new record's pages once each and writes
-wagtail-localize's rows in bulk (practices/catalogue/new_pages.py and
+wagtail-localize's rows in bulk (catalogue/format/new_pages.py and
 translation_rows.py). These tests hold that shortcut to the real thing: the
 translated pages equal what wagtail-localize builds from the stored strings,
 the segments equal what its own refresh makes, and its editor opens them.
@@ -25,9 +25,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from catalogue.format.importer import import_document
+from catalogue.format.kinds import CITIES, PRACTICES
 from cities.models import CityPage
-from practices.catalogue.importer import import_document
-from practices.catalogue.kinds import CITIES, PRACTICES
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db

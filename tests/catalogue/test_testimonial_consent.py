@@ -4,8 +4,8 @@ import pytest
 
 from django.core.management import call_command
 
+from catalogue.format.exporter import export_catalogue
 from practices import models
-from practices.catalogue.exporter import export_catalogue
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db

@@ -181,7 +181,7 @@ def project_msgids():
     """The strings that this project's own code and templates mark for translation, longest first."""
     msgids = set()
     base = Path(settings.BASE_DIR)
-    for app in ("config", "home", "cities", "practices", "search"):
+    for app in ["config", *settings.PROJECT_APPS]:
         for path in (base / app).rglob("*.py"):
             if "migrations" in path.parts:
                 continue

@@ -28,7 +28,7 @@ from practices.models import (
     Recognition,
 )
 from practices.models import inlines as practice_items
-from practices.presenters.fallback import Untranslated
+from sitewide.fallback import Untranslated
 from tests.pages.builders import Network, image, pdate
 
 pytestmark = pytest.mark.django_db

@@ -17,12 +17,12 @@ from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
-from practices.catalogue.importer import import_document
+from catalogue.format.importer import import_document
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(__file__).resolve().parents[2] / "practices" / "demo" / "catalogue.json"
+DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from tests.search.demo_data import slug_of
 
 @pytest.fixture(autouse=True)
 def _isolated(settings):
-    """Many downloads from one address (config.ratelimit) and a request's language left active."""
+    """Many downloads from one address (sitewide.ratelimit) and a request's language left active."""
     settings.RATELIMIT_ENABLED = False
     with translation.override(translation.get_language()):
         yield

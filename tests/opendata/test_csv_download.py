@@ -11,10 +11,9 @@ import pytest
 
 from django.conf import settings
 
-from practices.opendata.table import COLUMNS, defuse
+from opendata.table import COLUMNS, defuse
+from tests.opendata.conftest import read_csv
 from tests.search.demo_data import DOCUMENT, PRACTICES, demo_fixture, expected_ids, text
-
-from .conftest import read_csv
 
 demo = demo_fixture()
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from practices.catalogue.importer import import_document
+from catalogue.format.importer import import_document
 
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(__file__).resolve().parents[2] / "practices" / "demo" / "catalogue.json"
+DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

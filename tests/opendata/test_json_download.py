@@ -5,7 +5,7 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from practices.catalogue.schema import SCHEMA_FILE
+from catalogue.format.schema import SCHEMA_FILE
 from tests.search.demo_data import PRACTICES, demo_fixture, expected_ids
 
 demo = demo_fixture()
@@ -51,7 +51,7 @@ def test_it_holds_what_its_practices_reference_and_nothing_else(client, demo):
 
 
 def test_the_practice_records_are_those_of_the_full_export(client, demo):
-    from practices.catalogue.exporter import export_catalogue
+    from catalogue.format.exporter import export_catalogue
 
     full = {record["id"]: record for record in export_catalogue()["practices"]}
     document = read_json(client.get("/en/search/export.json", {"category": "health"}))

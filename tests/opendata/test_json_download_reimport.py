@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
-from practices.catalogue.importer import import_document
+from catalogue.format.importer import import_document
 from practices.models import Category, Organisation, PracticePage
 from tests.factories import site_tree
 from tests.search.demo_data import DEMO

@@ -30,7 +30,7 @@ from practices.models import (
     TargetGroup,
     Testimonial,
 )
-from practices.partial_date import PartialDate
+from sitewide.partial_date import PartialDate
 
 
 def pdate(text):

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from .builders import Network, accmr, athens, translate_accmr
+from tests.pages.builders import Network, accmr, athens, translate_accmr
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from practices.partial_date import PartialDate
+from sitewide.partial_date import PartialDate
 
 
 def render(source, language, **context):

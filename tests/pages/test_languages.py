@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import resolve
 from django.utils import translation
 
-from .conftest import soup_of
+from tests.pages.conftest import soup_of
 
 BASE = "http://localhost"  # the default Site's root URL, which absolute links use
 

@@ -2,8 +2,7 @@
 
 from cities.models import CityFigure
 from practices.presenters import listing
-
-from .builders import pdate
+from tests.pages.builders import pdate
 
 
 def card_titles(soup):

@@ -4,9 +4,8 @@ import re
 
 from practices import models
 from practices.models import Adaptation, Organisation, PracticeOrganisation
-
-from .builders import accmr
-from .builders import athens as build_athens
+from tests.pages.builders import accmr
+from tests.pages.builders import athens as build_athens
 
 GREEK_SNIPPET_NAMES = [
     "Συντονισμός 0",

@@ -1,9 +1,8 @@
 """Editors' previews render through the same presenters, from unsaved content."""
 
 from practices.models import PracticeOrganisation, PracticePage
-
-from .builders import pdate
-from .conftest import soup_of
+from tests.pages.builders import pdate
+from tests.pages.conftest import soup_of
 
 
 def test_preview_shows_unsaved_changes_to_inline_lists(network, translated):

@@ -9,10 +9,10 @@ from django.utils.translation import gettext
 
 from practices import models
 from practices.models import Organisation, PracticeFigure
-from practices.vocabulary import Evidence, FigureKind
-
-from .builders import accmr, athens, image, pdate
-from .test_practice_page import text_of
+from practices.vocabulary import Evidence
+from sitewide.figures import FigureKind
+from tests.pages.builders import accmr, athens, image, pdate
+from tests.pages.test_practice_page import text_of
 
 
 def json_ld(soup):
@@ -252,7 +252,7 @@ def test_every_image_tag_in_templates_gives_alt_text():
     root = Path(__file__).resolve().parents[2]
     tags = [
         (path.relative_to(root), tag)
-        for folder in ("config", "home", "cities", "practices", "search", "contact")
+        for folder in ["config", *settings.PROJECT_APPS]
         for path in (root / folder).rglob("*.html")
         for tag in re.findall(r"{%\s*image\s[^%]*%}", path.read_text(encoding="utf-8"))
     ]

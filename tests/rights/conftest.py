@@ -13,10 +13,10 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
-from cities.onboarding import add_editor, add_municipality
+from catalogue.municipalities import add_municipality
+from cities.onboarding import add_editor
 from cities.review import ensure_review_workflow
-
-from ..factories import PracticePageFactory
+from tests.factories import PracticePageFactory
 
 
 @dataclass

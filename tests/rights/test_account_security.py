@@ -9,7 +9,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from cities.onboarding import add_editor, add_municipality
+from catalogue.municipalities import add_municipality
+from cities.onboarding import add_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -151,5 +152,5 @@ def test_production_session_cookies_are_secure():
     secure, httponly, samesite, csrf_secure, age, backend, last = json.loads(result.stdout)
     assert (secure, httponly, samesite, csrf_secure) == (True, True, "Lax", True)
     assert age <= 24 * 3600
-    assert backend == "home.login_throttling.LoginThrottlingBackend"
+    assert backend == "cities.rights.login_throttling.LoginThrottlingBackend"
     assert last == "axes.middleware.AxesMiddleware"

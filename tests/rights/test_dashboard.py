@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from wagtail.models import Locale
 
-from cities.dashboard import (
+from cities.review import submit_for_review
+from home.dashboard import (
     awaiting_review,
     months_before,
     needs_status_check,
@@ -17,11 +18,9 @@ from cities.dashboard import (
     untranslated_practices,
     zero_result_searches,
 )
-from cities.review import submit_for_review
-from practices.partial_date import PartialDate
 from search.models import ZeroResultSearch
-
-from ..factories import PracticePageFactory
+from sitewide.partial_date import PartialDate
+from tests.factories import PracticePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Workflow
 
 from cities.models import CityPage, CityTeam
-from cities.rights import (
+from cities.rights.grants import (
     EDITOR_DOCUMENT_PERMISSIONS,
     EDITOR_IMAGE_PERMISSIONS,
     EDITOR_PAGE_PERMISSIONS,
@@ -100,8 +100,8 @@ def test_add_municipality_repairs_rights_that_were_changed(site_tree):
 
 
 def test_an_imported_city_keeps_its_page(site_tree):
-    from practices.catalogue import FORMAT
-    from practices.catalogue.importer import import_document
+    from catalogue.format import FORMAT
+    from catalogue.format.importer import import_document
 
     import_document({"format": FORMAT, "cities": [{"id": "volos", "name": "Βόλος", "region": "Θεσσαλία"}]})
     page = CityPage.objects.get(slug="volos", locale__language_code="el")

@@ -21,9 +21,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import translate_object
 
 from practices.models import Category, Organisation
-
-from ..factories import CategoryFactory, OrganisationFactory
-from .forms import form_data, single
+from tests.factories import CategoryFactory, OrganisationFactory
+from tests.rights.forms import form_data, single
 
 pytestmark = pytest.mark.django_db
 
@@ -425,7 +424,7 @@ def test_localize_views_not_reviewed_here_are_refused(network, as_role, rf, edit
     from django.core.exceptions import PermissionDenied
     from django.urls import ResolverMatch
 
-    from cities.translation_rights import TranslationRightsMiddleware
+    from cities.rights.translations import TranslationRightsMiddleware
 
     request = rf.get("/admin/localize/something-new/")
     request.user = editor_a

@@ -10,8 +10,7 @@ from wagtail.models import Locale, Page, PageLogEntry, WorkflowPage, WorkflowSta
 
 from cities.models import CityPage
 from cities.review import WORKFLOW_NAME, ensure_review_workflow
-
-from .forms import form_data, single
+from tests.rights.forms import form_data, single
 
 pytestmark = pytest.mark.django_db
 
@@ -245,7 +244,7 @@ def test_reviewers_browse_each_citys_history(network, editor_a, editor_b, iom_re
 
 
 def test_editors_choose_from_the_shared_vocabulary(network, editor_a):
-    from ..factories import OrganisationFactory
+    from tests.factories import OrganisationFactory
 
     organisation = OrganisationFactory(name="Ύπατη Αρμοστεία")
     response = _client(editor_a).get(reverse("wagtailsnippetchoosers_practices_organisation:choose"))

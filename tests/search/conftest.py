@@ -20,9 +20,8 @@ from wagtail.models import Locale, Page
 from cities.models import CityIndexPage, CityPage
 from home.models import HomePage
 from practices.models import PracticePage
-from practices.partial_date import PartialDate
-
-from .demo_data import demo_fixture
+from sitewide.partial_date import PartialDate
+from tests.search.demo_data import demo_fixture
 
 _slugs = itertools.count(1)
 
@@ -31,7 +30,7 @@ demo = demo_fixture()
 
 @pytest.fixture
 def reader_requests(settings):
-    """These tests ask far more often than a reader may (config.ratelimit), and
+    """These tests ask far more often than a reader may (sitewide.ratelimit), and
     a request leaves its language active: later tests get back the one they had."""
     settings.RATELIMIT_ENABLED = False
     with translation.override(translation.get_language()):

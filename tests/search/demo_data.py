@@ -16,10 +16,10 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
-from practices.catalogue.importer import import_document
+from catalogue.format.importer import import_document
 from tests.factories import site_tree
 
-DEMO = Path(__file__).resolve().parents[2] / "practices" / "demo" / "catalogue.json"
+DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
 DOCUMENT = json.loads(DEMO.read_text(encoding="utf-8"))
 PRACTICES = {practice["id"]: practice for practice in DOCUMENT["practices"]}
 

@@ -6,8 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from practices.models import Organisation, PracticePage
-
-from .demo_data import DOCUMENT, PRACTICES, expected_ids, slug_of, text
+from tests.search.demo_data import DOCUMENT, PRACTICES, expected_ids, slug_of, text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reader_requests")]
 

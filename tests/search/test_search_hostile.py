@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from .demo_data import PRACTICES
+from tests.search.demo_data import PRACTICES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reader_requests")]
 

@@ -19,12 +19,11 @@ from wagtail.models import Locale, PageViewRestriction
 
 from cities.models import CityPage
 from practices.models import PracticePage
-from practices.presenters.text import collation_key
 from search.filters import PAGE_SIZE, PracticeSearch
 from search.highlight import Highlighter, plain_text
 from search.models import ZeroResultSearch
-
-from .demo_data import DOCUMENT, PRACTICES, expected_counts, expected_ids, slug_of, text
+from sitewide.text import collation_key
+from tests.search.demo_data import DOCUMENT, PRACTICES, expected_counts, expected_ids, slug_of, text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reader_requests")]
 

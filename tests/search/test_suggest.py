@@ -3,8 +3,7 @@
 import pytest
 
 from search import views
-
-from .demo_data import PRACTICES, slug_of, text
+from tests.search.demo_data import PRACTICES, slug_of, text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reader_requests")]
 

@@ -1,0 +1,83 @@
+"""An import on behalf of one member city (`import_catalogue --city ID --user EMAIL`).
+
+Such a file may hold only that city's own records: its city record and its
+practices. Anything else (another city, another city's practice, a practice
+that already lives under another city, or the shared vocabulary, which the
+IOM reviewers keep) is refused, naming the record, and nothing is written.
+References to what is already on the site (categories, organisations, other
+cities' practices in `adapted_from`) are fine.
+
+Without `--publish`, what the import writes is saved as drafts in the user's
+name and submitted to the "IOM review" workflow in that name, so the
+reviewers' decision reaches a real person.
+"""
+
+from dataclasses import dataclass
+
+from catalogue.format.errors import Problem
+from catalogue.format.kinds import CITIES, PRACTICES, SNIPPET_KINDS
+
+
+@dataclass(frozen=True)
+class Scope:
+    city: str
+    user: object = None
+
+    def problems(self, document, existing_ids):
+        found = []
+        for kind in SNIPPET_KINDS:
+            for record in document.get(kind.key, []):
+                found.append(
+                    Problem(
+                        f"{kind.key}[{record['id']}]",
+                        f"this import is for the city '{self.city}' only; the shared {kind.key.replace('_', ' ')} "
+                        "are kept by the IOM reviewers",
+                    )
+                )
+        for record in document.get(CITIES.key, []):
+            if record["id"] != self.city:
+                found.append(
+                    Problem(
+                        f"{CITIES.key}[{record['id']}]",
+                        f"is another city; this import is for the city '{self.city}' only",
+                    )
+                )
+        practice_cities = existing_ids.get("practice_cities", {})
+        for record in document.get(PRACTICES.key, []):
+            path = f"{PRACTICES.key}[{record['id']}]"
+            if record["city"] != self.city:
+                found.append(
+                    Problem(
+                        f"{path}.city",
+                        f"is '{record['city']}'; this import is for the city '{self.city}' only",
+                    )
+                )
+            elif practice_cities.get(record["id"], self.city) != self.city:
+                found.append(
+                    Problem(
+                        path,
+                        f"already exists under the city '{practice_cities[record['id']]}'; "
+                        f"this import is for the city '{self.city}' only",
+                    )
+                )
+        if self.city not in existing_ids.get(CITIES.key, set()) and self.city not in {
+            record["id"] for record in document.get(CITIES.key, [])
+        }:
+            found.append(Problem("", f"there is no city '{self.city}' on the site or in the file"))
+        return found
+
+
+def pages_to_review(tallies):
+    """The pages an import wrote as drafts: its cities and practices, in every language, aliases excepted."""
+    slugs = {
+        record_id
+        for kind in (CITIES, PRACTICES)
+        for record_id in (*tallies[kind.key].created, *tallies[kind.key].updated)
+    }
+    models = (CITIES.model, PRACTICES.model)
+    pages = []
+    for model in models:
+        pages += list(
+            model.objects.filter(slug__in=slugs, alias_of__isnull=True).filter(has_unpublished_changes=True)
+        )
+    return sorted(pages, key=lambda page: page.path)

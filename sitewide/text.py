@@ -1,0 +1,33 @@
+"""Small text helpers for presenting names."""
+
+import unicodedata
+
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
+
+
+def collation_key(text):
+    """Sort key that ignores case and accents, so «Άσυλο» sorts with «Ασφάλεια»."""
+    decomposed = unicodedata.normalize("NFD", str(text or ""))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def direction(language):
+    """The direction `language` is written in: "rtl" or "ltr"."""
+    try:
+        return "rtl" if get_language_info(language)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
+
+
+def lang_attribute(code, surrounding):
+    """` lang="code"` when `code` differs from the surrounding text's language `surrounding`.
+
+    ` dir` follows when the two are written in different directions (Greek
+    inside an Arabic page), since `lang` alone does not change the direction.
+    """
+    if not code or code == surrounding:
+        return ""
+    if direction(code) != direction(surrounding):
+        return format_html(' lang="{}" dir="{}"', code, direction(code))
+    return format_html(' lang="{}"', code)
