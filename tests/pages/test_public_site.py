@@ -3,6 +3,7 @@
 import json
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import gettext
