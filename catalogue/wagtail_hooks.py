@@ -7,7 +7,7 @@ from wagtail import hooks
 
 from catalogue.municipality_views import add_municipality_view
 from catalogue.upload.views import upload_catalogue_view
-from cities.rights.uploads import may_upload
+from cities.rights.rules import may_upload
 from sitewide.admin_menu import PermissionMenuItem
 
 

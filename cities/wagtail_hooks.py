@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.permissions import page_permission_policy, policy_registry
+from wagtail.permissions import page_permission_policy
 
 from cities.history import CityHistoryView
+from cities.rights.rules import can_see_translation_report, usable_collections
 from cities.rights.translations import submit_translation_for_review
 from cities.rights.two_factor import setup_view, verify_view
 from sitewide.admin_menu import PermissionMenuItem, has_perm
@@ -33,10 +34,8 @@ def choosable_pages(pages, request):
 
 def _in_choosable_collections(items, request, model):
     """Only items in collections the user may choose from: for an editor, their city's."""
-    if request.user.is_superuser:
-        return items
-    policy = policy_registry.get_by_type(model)
-    return items.filter(collection__in=policy.collections_user_has_permission_for(request.user, "choose"))
+    collections = usable_collections(request.user, model)
+    return items if collections is None else items.filter(collection__in=collections)
 
 
 @hooks.register("construct_image_chooser_queryset")
@@ -78,7 +77,7 @@ def register_city_history_menu_item():
 @hooks.register("construct_reports_menu")
 def hide_translations_report(request, menu_items):
     """wagtail-localize's report lists every city's translations and drafts: reviewers only."""
-    if not request.user.has_perm("practices.view_translation_report"):
+    if not can_see_translation_report(request.user):
         menu_items[:] = [
             item for item in menu_items if item.url != reverse("wagtail_localize:translations_report")
         ]

@@ -18,11 +18,12 @@ from wagtail.admin.ui.tables import LocaleColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cities.rights.rules import can_see_translation_report
 from practices.admin_views import CatalogueIndexView
 from practices.models import Category, Organisation, TargetGroup
 from practices.presenters import city_cards, present_city
 from practices.translation_report import TranslationReportView
-from sitewide.admin_menu import PermissionMenuItem, has_perm
+from sitewide.admin_menu import PermissionMenuItem
 from sitewide.page_context import provides_context_for
 from sitewide.reader import reader_for
 
@@ -128,7 +129,7 @@ def register_translation_report_menu_item():
         name="translation-status",
         icon_name="globe",
         order=900,
-        allowed=has_perm("practices.view_translation_report"),
+        allowed=can_see_translation_report,
     )
 
 

@@ -5,7 +5,10 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from cities.rights.uploads import city_label, importable_cities
+from wagtail.models import Locale
+
+from cities.models import CityPage
+from cities.rights.rules import importable_cities
 
 
 class CatalogueUploadForm(forms.Form):
@@ -48,3 +51,12 @@ class CatalogueUploadForm(forms.Form):
                 params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             )
         return upload
+
+
+def city_label(city):
+    """The city's name in the admin's language when it has a page there, with its catalogue id."""
+    try:
+        shown = city.get_translation(Locale.get_active())
+    except (CityPage.DoesNotExist, Locale.DoesNotExist):
+        shown = city
+    return f"{shown.title} ({city.slug})"

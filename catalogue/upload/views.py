@@ -10,7 +10,7 @@ from catalogue.format.errors import CatalogueInvalid
 from catalogue.upload.forms import CatalogueUploadForm
 from catalogue.upload.report import build_report
 from catalogue.upload.run import import_upload
-from cities.rights.uploads import may_upload
+from cities.rights.rules import may_upload
 
 
 def upload_catalogue_view(request):

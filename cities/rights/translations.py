@@ -34,44 +34,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
 
 from cities.review import submit_for_review
+from cities.rights.rules import can_edit, can_publish, can_see_translation_report
 
 NAMESPACE = "wagtail_localize"
 SUBMIT_FOR_REVIEW = "cni-submit-translation-for-review"
-
-
-def _page_perms(user, page):
-    return page.permissions_for_user(user)
-
-
-def _can_change_snippet(user, instance):
-    opts = instance._meta
-    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-
-
-def _can_publish_snippet(user, instance):
-    opts = instance._meta
-    if not isinstance(instance, DraftStateMixin):
-        return _can_change_snippet(user, instance)
-    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
-
-
-def can_edit_instance(user, instance):
-    if instance is None:
-        return False
-    if isinstance(instance, Page):
-        return _page_perms(user, instance).can_edit()
-    return _can_change_snippet(user, instance)
-
-
-def can_publish_instance(user, instance):
-    if isinstance(instance, Page):
-        return _page_perms(user, instance).can_publish()
-    return _can_publish_snippet(user, instance)
 
 
 def _target(translation):
@@ -83,10 +54,10 @@ def _target(translation):
 
 def check_submit_page(request, page_id):
     page = get_object_or_404(Page, id=page_id).specific
-    if not can_edit_instance(request.user, page):
+    if not can_edit(request.user, page):
         raise PermissionDenied
     for translation in page.get_translations():
-        if not can_edit_instance(request.user, translation.specific):
+        if not can_edit(request.user, translation.specific):
             raise PermissionDenied
 
 
@@ -102,7 +73,7 @@ def check_submit_snippet(request, app_label, model_name, pk):
     if model is None:
         return  # the view answers 404
     instance = model._default_manager.filter(pk=unquote(pk)).first()
-    if instance is not None and not _can_change_snippet(request.user, instance):
+    if instance is not None and not can_edit(request.user, instance):
         raise PermissionDenied
 
 
@@ -111,13 +82,13 @@ def check_update(request, translation_source_id):
     if source is None:
         return
     instance = source.get_source_instance()
-    if not can_edit_instance(request.user, instance):
+    if not can_edit(request.user, instance):
         raise PermissionDenied
     targets = [_target(translation) for translation in source.translations.filter(enabled=True)]
-    if not all(can_edit_instance(request.user, target) for target in targets if target is not None):
+    if not all(can_edit(request.user, target) for target in targets if target is not None):
         raise PermissionDenied
     if request.method == "POST" and request.POST.get("publish_translations"):
-        if not all(can_publish_instance(request.user, target) for target in targets if target is not None):
+        if not all(can_publish(request.user, target) for target in targets if target is not None):
             raise PermissionDenied
 
 
@@ -125,7 +96,7 @@ def check_translation(request, translation_id, **kwargs):
     translation = Translation.objects.filter(pk=translation_id).first()
     if translation is None:
         return
-    if not can_edit_instance(request.user, _target(translation)):
+    if not can_edit(request.user, _target(translation)):
         raise PermissionDenied
 
 
@@ -133,13 +104,13 @@ def check_convert_to_alias(request, page_id):
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return
-    perms = _page_perms(request.user, page.specific)
+    perms = page.specific.permissions_for_user(request.user)
     if not perms.can_edit() or (page.live and not perms.can_publish()):
         raise PermissionDenied
 
 
 def check_report(request):
-    if not request.user.has_perm("practices.view_translation_report"):
+    if not can_see_translation_report(request.user):
         raise PermissionDenied
 
 

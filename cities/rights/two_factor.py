@@ -37,7 +37,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-PERMISSION = "cities.require_two_factor"
+from cities.rights.rules import must_use_two_factor
+
 DEVICE_NAME = "authenticator"
 # What a user who is not verified yet may still open.
 OPEN_URL_NAMES = {
@@ -56,10 +57,6 @@ OPEN_URL_NAMES = {
 
 def is_enabled():
     return getattr(settings, "TWO_FACTOR_LOGIN", False)
-
-
-def must_use_two_factor(user):
-    return user.is_authenticated and user.is_active and user.has_perm(PERMISSION)
 
 
 def confirmed_device(user):

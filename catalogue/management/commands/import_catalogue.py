@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from catalogue.format.errors import CatalogueInvalid
 from catalogue.format.importer import import_file
 from catalogue.format.scope import Scope
-from cities.rights.grants import REVIEWERS_GROUP, team_for_city_id
+from cities.rights.rules import can_import_for
 
 
 class Command(BaseCommand):
@@ -39,10 +39,7 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(email__iexact=email, is_active=True).order_by("pk").first()
         if user is None:
             raise CommandError(f"there is no active account with the address {email}.")
-        team = team_for_city_id(city)
-        if not (user.is_superuser or user.groups.filter(name=REVIEWERS_GROUP).exists()) and (
-            team is None or not user.groups.filter(pk=team.group_id).exists()
-        ):
+        if not can_import_for(user, city):
             raise CommandError(f"{email} is not an editor of the city '{city}'.")
         return Scope(city=city, user=user)
 

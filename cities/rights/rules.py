@@ -1,0 +1,112 @@
+"""Who may do what: one function per question.
+
+The admin hooks, the translation checks, the importer, the upload and the API
+all ask here, so each rule is written once. The rules read the groups and
+permissions that `cities.rights.grants` keeps (docs/decisions/0020):
+
+- a city's editors work on their city's pages and media, in every language;
+- IOM reviewers work on every city's, and keep the shared vocabulary;
+- network administrators (superusers) may do everything, and only they delete
+  or move pages (`cities.rights.pages`).
+"""
+
+from django.conf import settings
+
+from wagtail.models import DraftStateMixin, Page
+from wagtail.permission_policies.collections import CollectionPermissionPolicy
+
+from cities.models import CityPage, CityTeam
+from cities.rights.grants import REVIEWERS_GROUP
+
+TWO_FACTOR_PERMISSION = "cities.require_two_factor"
+TRANSLATION_REPORT_PERMISSION = "practices.view_translation_report"
+
+
+def is_active_user(user):
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_reviewer(user):
+    return is_active_user(user) and user.groups.filter(name=REVIEWERS_GROUP).exists()
+
+
+def works_for_every_city(user):
+    """Administrators and IOM reviewers: the network's staff, not one city's."""
+    return is_active_user(user) and (user.is_superuser or is_reviewer(user))
+
+
+# Pages and snippets ----------------------------------------------------------
+
+
+def can_edit(user, instance):
+    """May `user` change `instance`, a page (under the page rights) or a snippet (by model permission)?"""
+    if instance is None:
+        return False
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    opts = instance._meta
+    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def can_publish(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if not isinstance(instance, DraftStateMixin):
+        return can_edit(user, instance)
+    opts = instance._meta
+    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+
+def can_view_model(user, model):
+    """May `user` list the rows of `model` at all (any of its view, add, change or publish rights)?"""
+    opts = model._meta
+    return any(
+        user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+        for action in ("view", "add", "change", "publish")
+    )
+
+
+def can_see_translation_report(user):
+    return user.has_perm(TRANSLATION_REPORT_PERMISSION)
+
+
+# Images and documents --------------------------------------------------------
+
+
+def usable_collections(user, model):
+    """The collections whose images (or documents) `user` may choose and use in a page: None for all."""
+    if user.is_superuser:
+        return None
+    policy = CollectionPermissionPolicy(model)
+    return policy.collections_user_has_permission_for(user, "choose")
+
+
+# Catalogue imports -----------------------------------------------------------
+
+
+def importable_cities(user):
+    """The city pages (source language, not aliases) `user` may import a catalogue for, by title."""
+    if not is_active_user(user):
+        return CityPage.objects.none()
+    pages = CityPage.objects.filter(alias_of__isnull=True, locale__language_code=settings.LANGUAGE_CODE)
+    if not works_for_every_city(user):
+        keys = CityTeam.objects.filter(group__in=user.groups.all()).values("city_key")
+        pages = pages.filter(translation_key__in=keys)
+    return pages.order_by("title")
+
+
+def can_import_for(user, city_id):
+    """May `user` import (by command or upload) a catalogue for the city whose id is `city_id`?"""
+    return importable_cities(user).filter(slug=city_id).exists()
+
+
+def may_upload(user):
+    return importable_cities(user).exists()
+
+
+# Logging in ------------------------------------------------------------------
+
+
+def must_use_two_factor(user):
+    """Reviewers and administrators confirm their logins with a code, when two-factor login is on."""
+    return is_active_user(user) and user.has_perm(TWO_FACTOR_PERMISSION)
