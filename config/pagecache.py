@@ -96,7 +96,6 @@ def content_changed(using=None):
 
 def is_public_content(model):
     """Whether saving or deleting an instance of `model` can change what a public page shows."""
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
     from wagtail.models import (
@@ -118,8 +117,6 @@ def is_public_content(model):
         CollectionViewRestriction,
         AbstractImage,
         AbstractDocument,
-        BaseGenericSetting,
-        BaseSiteSetting,
     )
     return issubclass(model, content_bases) or model in get_snippet_models()
 
