@@ -1,17 +1,18 @@
 """One JSON object per log line, for production's stdout (Django's and gunicorn's logs alike).
 
-It imports nothing from Django, so gunicorn's config can use it before the
-application loads. Fields: time (UTC, ISO 8601), level, logger, message, and
+It is python-json-logger's formatter with the fields this site has always
+logged; it imports nothing from Django, so gunicorn's config can use it before
+the application loads. Fields: time (UTC, ISO 8601), level, logger, message, and
 when present: exception (the traceback), the request's method and path and
 the response status (Django's request loggers), and for gunicorn's access log
 the request line's parts, status, bytes, duration in milliseconds, the
 client address given by the proxy, and the user agent.
 """
 
-import json
-import logging
 from collections.abc import Mapping
-from datetime import UTC, datetime
+
+from pythonjsonlogger.core import RESERVED_ATTRS
+from pythonjsonlogger.json import JsonFormatter as LibraryJsonFormatter
 
 # gunicorn's access-log atoms → field names.
 ACCESS_FIELDS = {
@@ -27,31 +28,32 @@ ACCESS_FIELDS = {
     "f": "referer",
 }
 
+# Django's request loggers pass the request object and the status as extras:
+# the request is read below, not dumped whole.
+SKIPPED_EXTRAS = (*RESERVED_ATTRS, "request", "status_code", "server_time", "color_message")
 
-class JsonFormatter(logging.Formatter):
-    def format(self, record):
-        entry = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname,
-            "logger": record.name,
-        }
+
+class JsonFormatter(LibraryJsonFormatter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("fmt", ["levelname", "name", "message"])
+        kwargs.setdefault("rename_fields", {"levelname": "level", "name": "logger", "exc_info": "exception"})
+        kwargs.setdefault("timestamp", "time")
+        kwargs.setdefault("reserved_attrs", SKIPPED_EXTRAS)
+        kwargs.setdefault("json_ensure_ascii", False)
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self, log_data, record, message_dict):
+        super().add_fields(log_data, record, message_dict)
         if record.name == "gunicorn.access" and isinstance(record.args, Mapping):
-            entry["message"] = "request"
+            log_data["message"] = "request"
             for atom, field in ACCESS_FIELDS.items():
                 value = record.args.get(atom)
                 if value not in (None, "-", ""):
-                    entry[field] = value
-        else:
-            entry["message"] = record.getMessage()
+                    log_data[field] = value
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "method"):
-            entry["method"] = request.method
-            entry["path"] = getattr(request, "path", "")
+            log_data["method"] = request.method
+            log_data["path"] = getattr(request, "path", "")
         status = getattr(record, "status_code", None)
         if status is not None:
-            entry["status"] = status
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        if record.stack_info:
-            entry["stack"] = self.formatStack(record.stack_info)
-        return json.dumps(entry, ensure_ascii=False, default=str)
+            log_data["status"] = status
