@@ -14,6 +14,9 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Page
 
+from cities.models import CityIndexPage
+from home.models import HomePage, LegalPage
+from practices.models import PracticeIndexPage
 from sitewide.reader import Reader, content_language_for, home_url, with_source_locale
 
 
@@ -147,10 +150,6 @@ def site_sections(reader: Reader):
     """The reader's home page and the two indexes beneath it, from one query."""
     if "sections" in reader.memo:
         return reader.memo["sections"]
-    from cities.models import CityIndexPage
-    from home.models import HomePage, LegalPage
-    from practices.models import PracticeIndexPage
-
     sections = Sections()
     reader.memo["sections"] = sections
     if reader.locale is None:

@@ -28,6 +28,7 @@ from wagtail.models import Locale, Page, TaskState, WorkflowState
 
 from cities.models import CityPage
 from practices.models import PracticePage
+from search.models import ZeroResultSearch
 
 STATUS_CHECK_MONTHS = 18
 SEARCH_DAYS = 30
@@ -161,8 +162,6 @@ class SearchGap:
 
 
 def zero_result_searches(days=SEARCH_DAYS, limit=LIMIT):
-    from search.models import ZeroResultSearch
-
     gaps = []
     for row in ZeroResultSearch.objects.since(days=days)[:limit]:
         with translation.override(row["language"]):

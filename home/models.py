@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.presenters import present_home
+from sitewide.reader import reader_for
 from sitewide.rich_text import CATALOGUE_FEATURES
 
 
@@ -21,9 +23,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home.presenters import present_home
-        from sitewide.reader import reader_for
-
         context = super().get_context(request, *args, **kwargs)
         context["home"] = present_home(self, reader_for(request))
         return context

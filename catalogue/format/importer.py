@@ -10,8 +10,10 @@ from django.db import transaction
 from catalogue.format.deferred_indexing import deferred_indexing
 from catalogue.format.errors import CatalogueInvalid, Problem
 from catalogue.format.kinds import ALL_KINDS
+from catalogue.format.scope import pages_to_review
 from catalogue.format.validation import validate
 from catalogue.format.writer import Writer, existing_ids
+from cities.review import submit_for_review
 
 
 @dataclass
@@ -78,9 +80,6 @@ def import_document(document, folder=None, publish=False, dry_run=False, scope=N
 
 
 def _submit_for_review(tallies, user):
-    from catalogue.format.scope import pages_to_review
-    from cities.review import submit_for_review
-
     for page in pages_to_review(tallies):
         submit_for_review(page, user)
 

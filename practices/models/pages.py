@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cities.rights.pages import NetworkPagePermissionsMixin
+from contact.views import contact_city, contact_sent
 from practices.models.snippets import in_default_locale, names_in_locale
 from practices.vocabulary import Evidence, Status
 from sitewide.page_context import ProvidedContextMixin
@@ -243,12 +244,8 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
 
     @path("contact/", name="contact")
     def contact(self, request):
-        from contact.views import contact_city
-
         return contact_city(request, self)
 
     @path("contact/sent/", name="contact_sent")
     def contact_sent(self, request):
-        from contact.views import contact_sent
-
         return contact_sent(request, self)
