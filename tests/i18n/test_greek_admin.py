@@ -436,6 +436,12 @@ def _source_catalogues(domain, package):
     return sorted(SITE_PACKAGES.joinpath(*package.split(".")).glob(f"**/locale/en/LC_MESSAGES/{domain}.po"))
 
 
+def _installed(catalogue):
+    """Whether the app that ships `catalogue` is installed (Django loads only those catalogues)."""
+    app = ".".join(catalogue.relative_to(SITE_PACKAGES).parts[:-4])
+    return app in settings.INSTALLED_APPS or app == "django.contrib.humanize"
+
+
 def _catalogue_key(entry):
     msgid = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
     return (msgid, 0) if entry.msgid_plural else msgid
@@ -450,6 +456,7 @@ def test_every_server_side_string_has_greek(package):
         {
             f"{path.relative_to(SITE_PACKAGES).parent.parent.parent.parent}: {entry.msgid!r}"
             for path in _source_catalogues("django", package)
+            if _installed(path)
             for entry in polib.pofile(str(path))
             if entry.msgid and not entry.obsolete and _catalogue_key(entry) not in catalog
         }
