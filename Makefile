@@ -1,4 +1,5 @@
 # The two commands README promises: `make run` and `make test`.
+SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -45,12 +46,14 @@ pytest: $(STAMP) messages
 test: lint check pytest
 
 # Front-end files from the npm registry, committed so that neither `make run`
-# nor CI needs npm: Leaflet for the maps, axe-core for the accessibility tests.
+# nor CI needs npm: Leaflet for the maps, axe-core for the accessibility tests,
+# and the Greek and Latin subsets of Noto Sans, the site's typeface.
 LEAFLET_VERSION := 1.9.4
 AXE_VERSION := 4.14.1
+NOTO_SANS_VERSION := 5.3.0
 vendor:
 	rm -rf .vendor-tmp && mkdir .vendor-tmp
-	cd .vendor-tmp && npm pack --silent leaflet@$(LEAFLET_VERSION) axe-core@$(AXE_VERSION) >/dev/null
+	cd .vendor-tmp && npm pack --silent leaflet@$(LEAFLET_VERSION) axe-core@$(AXE_VERSION) @fontsource/noto-sans@$(NOTO_SANS_VERSION) >/dev/null
 	cd .vendor-tmp && tar xzf leaflet-$(LEAFLET_VERSION).tgz && mv package leaflet
 	cd .vendor-tmp && tar xzf axe-core-$(AXE_VERSION).tgz && mv package axe-core
 	rm -rf static/vendor/leaflet && mkdir -p static/vendor/leaflet/images tests/browser/vendor
@@ -60,6 +63,11 @@ vendor:
 	cp .vendor-tmp/axe-core/axe.min.js tests/browser/vendor/axe.min.js
 	cp .vendor-tmp/axe-core/LICENSE tests/browser/vendor/axe-LICENSE
 	echo "axe-core $(AXE_VERSION) from the npm registry (make vendor)" > tests/browser/vendor/VERSION
+	cd .vendor-tmp && mkdir noto && tar xzf fontsource-noto-sans-$(NOTO_SANS_VERSION).tgz -C noto
+	rm -rf static/vendor/noto-sans && mkdir -p static/vendor/noto-sans
+	cp .vendor-tmp/noto/package/files/noto-sans-{greek,latin}-{400,700}-normal.woff2 static/vendor/noto-sans/
+	cp .vendor-tmp/noto/package/LICENSE static/vendor/noto-sans/LICENSE
+	echo "@fontsource/noto-sans $(NOTO_SANS_VERSION) from the npm registry (make vendor): Greek and Latin subsets, weights 400 and 700" > static/vendor/noto-sans/VERSION
 	rm -rf .vendor-tmp
 
 clean:

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -23,6 +26,9 @@ urlpatterns = [
     path("api/schema/catalogue-1.json", catalogue_schema_view, name="catalogue_schema"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico on their own, whatever the page's <link rel="icon"> says;
+    # lazy, so that production's hashed name is read when asked, not when the URLs load.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.ico"), permanent=True)),
     path("", choose_language, name="choose_language"),
 ]
 

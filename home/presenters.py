@@ -40,11 +40,16 @@ class HomeView:
 
 def present_home(page, reader: Reader):
     locale = page.locale_id
-    latest = practice_queryset(reader, locale).order_by("-first_published_at", "-pk")[:LATEST_COUNT]
-    featured = (
+    featured = list(
         practice_queryset(reader, locale)
         .filter(evidence__in=FEATURED_EVIDENCE)
         .order_by("-documented", "-first_published_at", "-pk")[:FEATURED_COUNT]
+    )
+    # A featured practice is shown once: "latest" lists the others.
+    latest = (
+        practice_queryset(reader, locale)
+        .exclude(pk__in=[page.pk for page in featured])
+        .order_by("-first_published_at", "-pk")[:LATEST_COUNT]
     )
     # Member cities are the city pages two levels below this home page.
     cities = member_cities(reader, page, page.depth + 2)

@@ -74,10 +74,27 @@ def test_home_shows_figures_chart_map_and_featured(network, fetch):
 
     featured = soup.select_one("#featured-heading").find_parent("section")
     assert [a.get_text() for a in featured.select(".card__title a")] == ["Α"]
+    # A featured practice is not listed again under the latest ones.
+    latest = soup.select_one("#latest-heading").find_parent("section")
+    assert sorted(a.get_text() for a in latest.select(".card__title a")) == ["Β", "Γ"]
+    # The reader's figures only: no internal count of categories.
+    assert len(soup.select(".stats__value")) == 2
+    # The home page's title is the network's name, once.
+    assert soup.title.get_text() == "Δίκτυο Πόλεων για την Ένταξη"
 
     box = soup.select_one("form.search-box input[name=q]")
     assert box["data-autocomplete"] == "/el/search/suggest/"
     assert soup.select_one(".site-header form.site-search") is None  # the hero has the search
+
+
+def test_every_page_has_the_network_mark_and_a_favicon(network, client, fetch):
+    html, soup = fetch("/en/")
+    assert soup.select_one(".site-name svg use")["href"].endswith("img/logo.svg#mark")
+    assert soup.select_one('link[rel="icon"]')["href"].endswith("img/favicon.svg")
+    assert "IOM" in soup.select_one(".site-footer").get_text()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.ico")
 
 
 def test_home_without_practices_has_no_chart(network, fetch):
