@@ -135,3 +135,19 @@ def test_staff_read_messages_but_cannot_write_them(superuser_client, practice):
     assert superuser_client.get("/admin/snippets/contact/contactmessage/add/").status_code in (302, 403, 404)
     edit = superuser_client.get(f"/admin/snippets/contact/contactmessage/edit/{message.pk}/")
     assert edit.status_code in (302, 403, 404)
+
+
+def test_greek_sentences_read_right_with_the_municipality_s_official_name(client, practice):
+    """«Δήμος Αθηναίων» is a name in the nominative: no sentence puts it after «την πόλη» or «της πόλης»."""
+    texts = [
+        client.get(practice.url).content.decode(),
+        client.get(contact_url(practice)).content.decode(),
+    ]
+    response = client.post(contact_url(practice), MESSAGE)
+    texts.append(client.get(response["Location"]).content.decode())
+    texts.append(mail.outbox[0].body)
+    for text in texts:
+        plain = " ".join(BeautifulSoup(text, "html.parser").get_text().split())
+        assert "Δήμος Αθηναίων" in plain
+        for awkward in ("πόλη Δήμος", "πόλης Δήμος", "στην πόλη Δήμος"):
+            assert awkward not in plain
