@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from cities.rights.pages import NetworkPagePermissionsMixin
 from practices.models.snippets import in_default_locale, names_in_locale
 from practices.vocabulary import Evidence, Status
+from sitewide.catalogue_id import SYNCHRONIZED_CATALOGUE_ID, CatalogueIdPanel, PageCatalogueIdMixin
 from sitewide.page_context import ProvidedContextMixin
 from sitewide.partial_date import PartialDateField
 from sitewide.rich_text import CATALOGUE_FEATURES
@@ -52,7 +53,7 @@ class PracticeIndexPage(ProvidedContextMixin, Page):
         verbose_name = _("catalogue of practices")
 
 
-class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
+class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, PageCatalogueIdMixin, Page):
     """One good practice of one member city. It always lives under its city's page.
 
     Besides the page itself it answers at `pdf/` (the two-page brochure) and at
@@ -127,6 +128,7 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
 
     override_translatable_fields = [
         SynchronizedField("slug"),
+        SYNCHRONIZED_CATALOGUE_ID,
         SynchronizedField("acronym"),
         SynchronizedField("contact_phone"),
     ]
@@ -200,7 +202,7 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
             ObjectList(content_panels, heading=_("Practice")),
             ObjectList(results_panels, heading=_("Results and voices")),
             ObjectList(more_panels, heading=_("Lessons, links and images")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList([*Page.promote_panels, CatalogueIdPanel()], heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
