@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cities.rights.pages import NetworkPagePermissionsMixin
+from sitewide.catalogue_id import SYNCHRONIZED_CATALOGUE_ID, CatalogueIdPanel, PageCatalogueIdMixin
 from sitewide.figures import Figure
 from sitewide.page_context import ProvidedContextMixin
 from sitewide.rich_text import CATALOGUE_FEATURES
@@ -33,7 +34,7 @@ class CityIndexPage(ProvidedContextMixin, NetworkPagePermissionsMixin, Page):
         verbose_name = _("index of cities")
 
 
-class CityPage(ProvidedContextMixin, NetworkPagePermissionsMixin, Page):
+class CityPage(ProvidedContextMixin, NetworkPagePermissionsMixin, PageCatalogueIdMixin, Page):
     """A member municipality. Its practices live beneath it, which is what scopes editors' rights.
 
     What its page shows, its practices included, comes from `practices` (see sitewide.page_context).
@@ -60,7 +61,7 @@ class CityPage(ProvidedContextMixin, NetworkPagePermissionsMixin, Page):
 
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = ["practices.PracticePage"]
-    override_translatable_fields = [SynchronizedField("slug")]
+    override_translatable_fields = [SynchronizedField("slug"), SYNCHRONIZED_CATALOGUE_ID]
 
     search_fields = [*Page.search_fields, index.SearchField("region"), index.SearchField("intro")]
 
@@ -77,6 +78,7 @@ class CityPage(ProvidedContextMixin, NetworkPagePermissionsMixin, Page):
         FieldPanel("emblem"),
         InlinePanel("figures", heading=_("Figures about the city's population"), label=_("figure")),
     ]
+    promote_panels = [*Page.promote_panels, CatalogueIdPanel()]
 
     class Meta:
         verbose_name = _("city")

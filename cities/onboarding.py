@@ -36,7 +36,9 @@ def content_languages():
 
 def source_city(city_id):
     """The city's page in the language it was written in (not an alias)."""
-    return CityPage.objects.filter(slug=city_id, alias_of__isnull=True).order_by("depth", "pk").first()
+    return (
+        CityPage.objects.filter(catalogue_id=city_id, alias_of__isnull=True).order_by("depth", "pk").first()
+    )
 
 
 def ensure_city_pages(city):

@@ -1,5 +1,6 @@
-"""The cities' rights in the admin: choosers, translation, review, two-factor login and history."""
+"""The cities' rights in the admin: choosers, reports, confirmation pages, translation, review, two-factor login and history."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,8 @@ from wagtail.images import get_image_model
 from wagtail.permissions import page_permission_policy
 
 from cities.history import CityHistoryView
-from cities.rights.rules import can_see_translation_report, usable_collections
+from cities.rights.reports import MENU_NAMES as NETWORK_REPORT_MENU_NAMES
+from cities.rights.rules import can_see_network_reports, can_see_translation_report, usable_collections
 from cities.rights.translations import submit_translation_for_review
 from cities.rights.two_factor import setup_view, verify_view
 from sitewide.admin_menu import PermissionMenuItem, has_perm
@@ -81,3 +83,17 @@ def hide_translations_report(request, menu_items):
         menu_items[:] = [
             item for item in menu_items if item.url != reverse("wagtail_localize:translations_report")
         ]
+
+
+@hooks.register("construct_reports_menu")
+def hide_network_reports(request, menu_items):
+    """Reports over every city's pages: the network's staff only (cities.rights.reports)."""
+    if not can_see_network_reports(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in NETWORK_REPORT_MENU_NAMES]
+
+
+@hooks.register("before_move_page")
+def refuse_move_confirmation(request, page, destination):
+    """Wagtail's move confirmation answers any page ids with both titles: only to whoever may move."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

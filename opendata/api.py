@@ -42,6 +42,7 @@ from search.facets import FACET_NAMES
 from search.filters import SORTS, PracticeSearch, parameter_values
 from search.matching import text_match_ids
 from search.text import clean_query
+from sitewide.ratelimit import refusal
 
 MAX_ID = 2**63 - 1
 # Values a repeatable filter takes at once.
@@ -382,12 +383,19 @@ class OrganisationsAPIViewSet(SnippetsEndpoint):
         return self.model.objects.all()
 
 
+def searches(request):
+    """A call that searches or counts facets: it counts against the search page's own limit."""
+    return bool(request.GET.get("search")) or "facets" in request.GET
+
+
 class APIRouter(WagtailAPIRouter):
     def wrap_view(self, func):
         wrapped = super().wrap_view(func)
 
         @functools.wraps(wrapped)
         def view(request, *args, **kwargs):
+            if searches(request) and (refused := refusal(request, "search", json=True)):
+                return refused
             response = wrapped(request, *args, **kwargs)
             if response.status_code == 404:
                 # LocaleMiddleware answers a 404 outside i18n_patterns with a

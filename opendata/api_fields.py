@@ -168,7 +168,7 @@ class RecordField(Field):
     def page_link(self, page, model):
         request = self.context.get("request")
         router = self.context.get("router")
-        link = {"id": page.slug, "title": page.title, "html_url": page.get_full_url(request=request)}
+        link = {"id": page.catalogue_id, "title": page.title, "html_url": page.get_full_url(request=request)}
         if router is not None and request is not None:
             link["detail_url"] = get_object_detail_url(router, request, model, page.pk)
         return link

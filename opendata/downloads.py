@@ -49,9 +49,8 @@ def export_csv(request):
 def export_json(request):
     """Every practice found, in the catalogue format with all its languages (opendata.subset)."""
     search = _search(request)
-    ids = search.filtered().values_list("slug", flat=True)
-    cities = search.selection["city"]
-    document = catalogue_subset(ids, city=cities[0] if len(cities) == 1 else None)
+    ids = search.filtered().values_list("catalogue_id", flat=True)
+    document = catalogue_subset(ids)
     response = HttpResponse(dumps(document), content_type="application/json; charset=utf-8")
     # Every language is in it, so its name has none.
     return _attachment(response, "json")

@@ -45,7 +45,7 @@ def practice_rows(search, request=None):
         pages = search.pages(ids)
         for page, card in zip(pages, practice_cards(search.reader, pages), strict=True):
             yield [
-                page.slug,
+                page.catalogue_id,
                 defuse(card.title),
                 defuse(card.city.title if card.city else ""),
                 defuse(CATEGORY_SEPARATOR.join(category.name for category in card.categories)),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Citation:
-    id: str  # the catalogue id: the practice's slug in every language
+    id: str  # the catalogue id, the same in every language (sitewide.catalogue_id)
     city: str
     city_lang: str | None
     title: str
@@ -27,7 +27,8 @@ def citation_for(practice, request=None):
     page = practice.page
     city = practice.city
     return Citation(
-        id=page.slug,
+        # A preview of a new page has no id yet: its slug will be it.
+        id=page.catalogue_id or page.slug,
         city=city.title if city else "",
         city_lang=city.lang if city else None,
         title=page.title,

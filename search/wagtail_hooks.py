@@ -1,8 +1,12 @@
-"""The catalogue listing filters with the search page's own code: one mechanism."""
+"""The catalogue listing filters with the search page's own code: one mechanism, and one rate limit."""
 
+from wagtail import hooks
+
+from practices.models import PracticeIndexPage
 from practices.presenters import listing
 from search.filters import PracticeSearch
 from sitewide.page_context import provides_context_for
+from sitewide.ratelimit import refusal
 from sitewide.reader import reader_for
 
 
@@ -10,3 +14,11 @@ from sitewide.reader import reader_for
 def catalogue_listing_context(page, request):
     search = PracticeSearch(request.GET, page.locale, reader=reader_for(request))
     return search.listing_context(request.GET.get("page"), per_page=listing.CATALOGUE_PAGE_SIZE)
+
+
+@hooks.register("before_serve_page")
+def limit_listing_searches(page, request, serve_args, serve_kwargs):
+    """A listing with a query searches like the search page, and counts against its limit (never cached)."""
+    if isinstance(page, PracticeIndexPage) and request.GET.get("q"):
+        return refusal(request, "search")
+    return None

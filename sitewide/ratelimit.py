@@ -8,6 +8,13 @@
     @ratelimit("suggest", json=True)            # a JSON 429 for scripts
     @ratelimit("login", methods=("POST",))       # count only submissions
 
+    if searches(request) and (refused := refusal(request, "search")):
+        return refused                           # a limit for some requests only
+
+Every way into search counts against the one "search" limit: the search
+page, the catalogue listing when it searches (`q`), and the API when it
+searches or counts facets; suggestions and downloads have their own.
+
 A limit is a setting, `RATELIMITS = {"search": "60/m", ...}` (a count per
 second, minute, hour or day), overridable from the environment, and
 `RATELIMIT_ENABLED = False` lifts them all (the load benchmark does). Over
@@ -134,16 +141,24 @@ def too_many_requests(request, retry_after, json=False):
     return response
 
 
+def refusal(request, name, json=False):
+    """Count `request` against the named limit: the 429 answer when it is over, else None.
+
+    For a view that is limited only for some requests (a listing that
+    searches, an API call that asks for facets); others use `ratelimit`.
+    """
+    retry_after = hit(request, name)
+    return None if retry_after is None else too_many_requests(request, retry_after, json=json)
+
+
 def ratelimit(name, methods=("GET", "HEAD", "POST"), json=False):
     """Decorate a view: at most RATELIMITS[name] requests per client for the given methods."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method in methods:
-                retry_after = hit(request, name)
-                if retry_after is not None:
-                    return too_many_requests(request, retry_after, json=json)
+            if request.method in methods and (refused := refusal(request, name, json=json)):
+                return refused
             return view(request, *args, **kwargs)
 
         return wrapped

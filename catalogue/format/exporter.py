@@ -4,10 +4,13 @@ It reads every field through the same declarations the importer writes
 with, so an export imported into an empty site exports again identically.
 """
 
+import functools
 import json
+import operator
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Q
 
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
@@ -35,7 +38,7 @@ def _group_by_key(instances):
     return groups
 
 
-def _record(kind, versions, source_lang, record_id, include_drafts, city_slugs):
+def _record(kind, versions, source_lang, record_id, include_drafts, city_ids):
     ctx = _ReadContext()
     by_lang = {}
     for version in versions:
@@ -46,7 +49,7 @@ def _record(kind, versions, source_lang, record_id, include_drafts, city_slugs):
     if source_lang != settings.LANGUAGE_CODE:
         record["source_language"] = source_lang
     if kind is PRACTICES:
-        record["city"] = city_slugs[by_lang[source_lang].path[: -Page.steplen]]
+        record["city"] = city_ids[by_lang[source_lang].path[: -Page.steplen]]
     for spec in kind.fields:
         value = spec.export(
             {lang: spec.read(version, ctx) for lang, version in sorted(by_lang.items())}, source_lang
@@ -56,7 +59,7 @@ def _record(kind, versions, source_lang, record_id, include_drafts, city_slugs):
     return record
 
 
-def _export_kind(kind, queryset, include_drafts, id_of, city_slugs=None):
+def _export_kind(kind, queryset, include_drafts, id_of, city_ids=None):
     # Every relation the fields read is fetched for all records at once:
     # a few queries per kind, not several per record and language.
     instances = kind.read_all(queryset)
@@ -66,7 +69,7 @@ def _export_kind(kind, queryset, include_drafts, id_of, city_slugs=None):
         source_lang = sources.get(key, versions[0].locale.language_code)
         if source_lang not in {version.locale.language_code for version in versions}:
             continue
-        records.append(_record(kind, versions, source_lang, id_of(versions[0]), include_drafts, city_slugs))
+        records.append(_record(kind, versions, source_lang, id_of(versions[0]), include_drafts, city_ids))
     return sorted(records, key=lambda record: record["id"])
 
 
@@ -78,7 +81,7 @@ def export_catalogue(city=None, include_drafts=False, practices=None):
     """
     document = {"format": FORMAT, "source_language": settings.LANGUAGE_CODE}
     # A practice's city is its parent page: found by path, not a query per practice.
-    city_slugs = dict(CITIES.model.objects.values_list("path", "slug"))
+    city_ids = dict(CITIES.model.objects.values_list("path", "catalogue_id"))
     for kind in SNIPPET_KINDS:
         queryset = kind.model.objects.select_related("locale")
         if not include_drafts and hasattr(kind.model, "live"):
@@ -91,11 +94,19 @@ def export_catalogue(city=None, include_drafts=False, practices=None):
         if not include_drafts:
             queryset = queryset.live()
         if city:
-            queryset = queryset.filter(url_path__contains=f"/cities/{city}/")
+            queryset = queryset.filter(_within_city(city))
         if practices is not None and kind is PRACTICES:
-            queryset = queryset.filter(slug__in=list(practices))
-        document[kind.key] = _export_kind(kind, queryset, include_drafts, lambda page: page.slug, city_slugs)
+            queryset = queryset.filter(catalogue_id__in=list(practices))
+        document[kind.key] = _export_kind(
+            kind, queryset, include_drafts, lambda page: page.catalogue_id, city_ids
+        )
     return document
+
+
+def _within_city(city_id):
+    """The pages of the city whose id is `city_id`, and its practices, in every language."""
+    paths = CITIES.model.objects.filter(catalogue_id=city_id).values_list("path", flat=True)
+    return functools.reduce(operator.or_, (Q(path__startswith=path) for path in paths), Q(pk__in=[]))
 
 
 def image_paths(document):

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from catalogue.format import json_input
 from catalogue.format.deferred_indexing import deferred_indexing
 from catalogue.format.errors import CatalogueInvalid, Problem
 from catalogue.format.kinds import ALL_KINDS
@@ -40,7 +41,7 @@ def read_document(path):
     if size > limit:
         raise CatalogueInvalid([Problem("", f"the file is {size:,} bytes; the limit is {limit:,}")])
     try:
-        return json.loads(path.read_bytes().decode("utf-8"))
+        return json_input.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as error:
         raise CatalogueInvalid([Problem("", f"the file is not UTF-8 text (byte {error.start})")]) from error
     except json.JSONDecodeError as error:
@@ -58,7 +59,7 @@ def import_document(document, folder=None, publish=False, dry_run=False, scope=N
     city's records are accepted, and drafts are submitted for review in the
     scope's user's name.
     """
-    known = existing_ids()
+    known = existing_ids(referable_drafts=scope is None)
     ctx = validate(document, folder, known)
     if scope is not None and (problems := scope.problems(document, known)):
         raise CatalogueInvalid(problems)

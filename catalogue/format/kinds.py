@@ -84,7 +84,7 @@ class Adaptations(RefList):
         ]
 
     def read(self, obj, ctx):
-        return [row.source.slug for row in obj.adapted_from.all()]
+        return [row.source.catalogue_id for row in obj.adapted_from.all()]
 
     def fetch_related(self, instances, owners):
         Items.fetch_related(self, instances, owners, children=Adaptation.objects.select_related("source"))
@@ -182,7 +182,12 @@ PRACTICES = Kind(
             Outcome,
             [
                 Text("label", required=True, max_length=255),
-                Number("value", required=True),
+                Number(
+                    "value",
+                    required=True,
+                    max_digits=Outcome._meta.get_field("value").max_digits,
+                    decimal_places=Outcome._meta.get_field("value").decimal_places,
+                ),
                 Text("unit", max_length=60),
                 Text("about", max_length=255),
                 PDate("date"),

@@ -1,11 +1,13 @@
 """An import on behalf of one member city (`import_catalogue --city ID --user EMAIL`).
 
 Such a file may hold only that city's own records: its city record and its
-practices. Anything else (another city, another city's practice, a practice
-that already lives under another city, or the shared vocabulary, which the
-IOM reviewers keep) is refused, naming the record, and nothing is written.
-References to what is already on the site (categories, organisations, other
-cities' practices in `adapted_from`) are fine.
+practices. Anything else (another city, another city's practice, or the
+shared vocabulary, which the IOM reviewers keep) is refused, naming the
+record, and nothing is written. A practice id that another city's practice
+already has is refused by validation, which never says whose it is or
+whether it is live. References to what is already on the site (categories,
+organisations, other cities' live practices in `adapted_from`) are fine;
+another city's draft is unknown to such a file.
 
 Without `--publish`, what the import writes is saved as drafts in the user's
 name and submitted to the "IOM review" workflow in that name, so the
@@ -42,22 +44,14 @@ class Scope:
                         f"is another city; this import is for the city '{self.city}' only",
                     )
                 )
-        practice_cities = existing_ids.get("practice_cities", {})
+        # A practice another city owns is refused by validation itself, in
+        # the same words whether it is live or a draft (validation.py).
         for record in document.get(PRACTICES.key, []):
-            path = f"{PRACTICES.key}[{record['id']}]"
             if record["city"] != self.city:
                 found.append(
                     Problem(
-                        f"{path}.city",
+                        f"{PRACTICES.key}[{record['id']}].city",
                         f"is '{record['city']}'; this import is for the city '{self.city}' only",
-                    )
-                )
-            elif practice_cities.get(record["id"], self.city) != self.city:
-                found.append(
-                    Problem(
-                        path,
-                        f"already exists under the city '{practice_cities[record['id']]}'; "
-                        f"this import is for the city '{self.city}' only",
                     )
                 )
         if self.city not in existing_ids.get(CITIES.key, set()) and self.city not in {
@@ -69,15 +63,12 @@ class Scope:
 
 def pages_to_review(tallies):
     """The pages an import wrote as drafts: its cities and practices, in every language, aliases excepted."""
-    slugs = {
-        record_id
-        for kind in (CITIES, PRACTICES)
-        for record_id in (*tallies[kind.key].created, *tallies[kind.key].updated)
-    }
-    models = (CITIES.model, PRACTICES.model)
     pages = []
-    for model in models:
+    for kind in (CITIES, PRACTICES):
+        ids = {*tallies[kind.key].created, *tallies[kind.key].updated}
         pages += list(
-            model.objects.filter(slug__in=slugs, alias_of__isnull=True).filter(has_unpublished_changes=True)
+            kind.model.objects.filter(catalogue_id__in=ids, alias_of__isnull=True).filter(
+                has_unpublished_changes=True
+            )
         )
     return sorted(pages, key=lambda page: page.path)

@@ -11,7 +11,9 @@ from django.conf import settings
 
 from catalogue.format import FORMAT
 from catalogue.format.errors import CatalogueInvalid, Problem
+from catalogue.format.json_input import MAX_DEPTH, unreadable_numbers
 from catalogue.format.kinds import ALL_KINDS, CITIES, PRACTICES
+from catalogue.format.ownership import ID_TAKEN
 from catalogue.format.schema import DEFINITIONS, catalogue_schema
 from catalogue.format.values import ID_PATTERN
 from practices.vocabulary import Status
@@ -174,9 +176,6 @@ def _short(value):
     return text if len(text) <= 80 else text[:77] + "…'"
 
 
-MAX_DEPTH = 12
-
-
 def _depth(value, limit):
     """How deeply `value` nests, counting no further than `limit` + 1."""
     stack = [(value, 1)]
@@ -202,12 +201,20 @@ def _limits(document):
     ]
 
 
+def _number_problems(document):
+    """Numbers the file holds that no field could store (catalogue.format.json_input), at their paths."""
+    return [
+        Problem(_record_path(document, path), number.reason)
+        for path, number in sorted(unreadable_numbers(document), key=lambda found: list(map(str, found[0])))
+    ]
+
+
 def structural_problems(document):
     if not isinstance(document, dict):
         return [Problem("", "the file must contain one JSON object")]
     if document.get("format") != FORMAT:
         return [Problem("format", f"must be '{FORMAT}', not {_short(document.get('format'))}")]
-    problems = _limits(document)
+    problems = _limits(document) or _number_problems(document)
     if problems:
         return problems
     validator = Draft202012Validator(catalogue_schema())
@@ -251,6 +258,10 @@ def semantic_problems(ctx):
 
 def _check_practice(record, path, ctx):
     ctx.check_reference(CITIES.key, record["city"], f"{path}.city")
+    owner = ctx.existing_ids["practice_cities"].get(record["id"], record["city"])
+    if owner != record["city"]:
+        # Another city's practice: an import never moves a page, nor says whose it is.
+        ctx.problem(path, ID_TAKEN)
     ctx.check_order(record, "started", "ended", path)
     if record.get("status") in (Status.COMPLETED, Status.DISCONTINUED) and "ended" not in record:
         ctx.problem(f"{path}.ended", f"is required when status is '{record['status']}'")

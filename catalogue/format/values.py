@@ -238,16 +238,34 @@ class PDate(Spec):
         return value.isoformat() if value else None
 
 
+# The largest integer a bigint column holds, in SQLite and PostgreSQL alike.
+BIG_INTEGER_MAX = 2**63 - 1
+
+
 class Integer(Spec):
+    """A count: a whole number from 0 to what a bigint column holds."""
+
     def schema(self):
-        return {"type": "integer", "minimum": 0}
+        return {"type": "integer", "minimum": 0, "maximum": BIG_INTEGER_MAX}
 
 
 class Number(Spec):
-    """Any JSON number; kept exactly as a Decimal."""
+    """A JSON number that a decimal column of `max_digits` and `decimal_places` holds; kept exactly as a Decimal."""
+
+    def __init__(self, key, attr=None, required=False, max_digits=16, decimal_places=2):
+        super().__init__(key, attr, required)
+        self.decimal_places = decimal_places
+        self.bound = 10 ** (max_digits - decimal_places)
 
     def schema(self):
-        return {"type": "number"}
+        return {"type": "number", "exclusiveMinimum": -self.bound, "exclusiveMaximum": self.bound}
+
+    def check(self, value, path, ctx):
+        if (
+            isinstance(value, int | float)
+            and -decimal.Decimal(str(value)).as_tuple().exponent > self.decimal_places
+        ):
+            ctx.problem(path, f"{value} has more than {self.decimal_places} decimal places")
 
     def pick(self, value, lang, ctx):
         return decimal.Decimal(str(value))

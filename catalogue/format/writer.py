@@ -12,8 +12,10 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page
 
 from catalogue.format.composite import Group, Items, TextItems
+from catalogue.format.errors import CatalogueInvalid, Problem
 from catalogue.format.kinds import ALL_KINDS, CITIES, PRACTICES, SNIPPET_KINDS
 from catalogue.format.new_pages import NewPages
+from catalogue.format.ownership import ID_TAKEN, practice_owners
 from catalogue.format.translation_rows import NewSource, NewTarget, TranslationRows
 from catalogue.format.translations import save_translation, source_for, store_strings
 from catalogue.format.values import Text, child_key
@@ -110,7 +112,9 @@ class Writer:
         cache_key = (kind_key, record_id)
         if cache_key not in self._resolved:
             if kind_key == PRACTICES.key:
-                found = PRACTICES.model.objects.filter(slug=record_id, locale=self.default_locale).first()
+                found = PRACTICES.model.objects.filter(
+                    catalogue_id=record_id, locale=self.default_locale
+                ).first()
             else:
                 model = next(kind.model for kind in SNIPPET_KINDS if kind.key == kind_key)
                 found = model.objects.filter(catalogue_id=record_id, locale=self.default_locale).first()
@@ -148,7 +152,9 @@ class Writer:
         # re-reads a kept parent's child count when it could be stale.)
         key = (record["city"], lang)
         if key not in self._cities:
-            self._cities[key] = CITIES.model.objects.get(slug=record["city"], locale=self.locales[lang])
+            self._cities[key] = CITIES.model.objects.get(
+                catalogue_id=record["city"], locale=self.locales[lang]
+            )
         return self._cities[key]
 
     def _adaptation_order(self, records):
@@ -210,17 +216,18 @@ class Writer:
         lang = self._source_language(record)
         self.ctx.source_language = lang
         locale = self.locales[lang]
-        stored = kind.model.objects.filter(slug=record["id"], locale=locale, alias_of__isnull=True).first()
+        stored = kind.model.objects.filter(
+            catalogue_id=record["id"], locale=locale, alias_of__isnull=True
+        ).first()
         if stored is None:
             self.create_page(kind, record, lang, parent_for)
             return
-        parent = parent_for(record, lang)
+        if not stored.path.startswith(parent_for(record, lang).path):
+            # Validation refuses a record of a practice another city owns
+            # (validation.py); an import never moves a page.
+            raise CatalogueInvalid([Problem(f"{kind.key}[{record['id']}]", ID_TAKEN)])
         page = _latest(stored)
         changed = self._apply(kind, page, record, lang, is_new=False)
-        if stored.get_parent().pk != parent.pk:
-            stored.move(type(parent).objects.get(pk=parent.pk), pos="last-child")
-            page = _latest(kind.model.objects.get(pk=stored.pk))
-            changed = self._apply(kind, page, record, lang, True) or changed
         if changed:
             revision = page.save_revision(user=self.user, clean=True)
             if self.publish:
@@ -237,7 +244,7 @@ class Writer:
         rows for them (source, segments, string translations) are written in
         bulk at the end of the import (translation_rows.py).
         """
-        page = kind.model(slug=record["id"], locale=self.locales[lang])
+        page = new_page(kind, record, locale=self.locales[lang])
         self._apply(kind, page, record, lang, is_new=True)
         self.new_pages.save(parent_for(record, lang), page)
         self._tally(kind, record, True, True)
@@ -249,7 +256,7 @@ class Writer:
             if other not in languages:
                 page.copy_for_translation(locale, copy_parents=True, alias=True)
                 continue
-            translated = kind.model(slug=record["id"], locale=locale, translation_key=page.translation_key)
+            translated = new_page(kind, record, locale=locale, translation_key=page.translation_key)
             self._apply(kind, translated, record, other, is_new=True)
             revision = self.new_pages.save(parent_for(record, other), translated)
             fallback = fallback_paths(kind, record, other, page.translation_key)
@@ -302,16 +309,31 @@ class Writer:
             save_translation(source, locale, publish=live, user=self.user)
 
 
-def existing_ids():
-    """Ids already on the site, per kind, for validating references."""
+def new_page(kind, record, **fields):
+    """An unsaved page for a record: its slug and its catalogue id are the record's id.
+
+    The whole file's ids were checked against the site's at once
+    (validation.py), so the page need not check its own again.
+    """
+    page = kind.model(slug=record["id"], catalogue_id=record["id"], **fields)
+    page.catalogue_id_checked = True
+    return page
+
+
+def existing_ids(referable_drafts=True):
+    """Ids already on the site, per kind, for validating references.
+
+    `practice_cities` maps each practice's id to the id of the city that
+    owns it: the city of its source-language page (ownership.py). Without
+    `referable_drafts` (an import for one city), a practice that is nowhere
+    live is left out of the ids a record may refer to (`adapted_from`), so a
+    city's file learns nothing of another city's drafts.
+    """
     found = defaultdict(set)
     for kind in SNIPPET_KINDS:
         found[kind.key] = set(kind.model.objects.values_list("catalogue_id", flat=True))
-    city_by_path = dict(CITIES.model.objects.values_list("path", "slug"))
-    found[CITIES.key] = set(city_by_path.values())
-    found["practice_cities"] = {
-        slug: city_by_path.get(path[: -Page.steplen])
-        for slug, path in PRACTICES.model.objects.values_list("slug", "path")
-    }
-    found[PRACTICES.key] = set(found["practice_cities"])
+    found[CITIES.key] = set(CITIES.model.objects.values_list("catalogue_id", flat=True))
+    found["practice_cities"] = practice_owners()
+    practices = PRACTICES.model.objects.all() if referable_drafts else PRACTICES.model.objects.live()
+    found[PRACTICES.key] = set(practices.values_list("catalogue_id", flat=True))
     return found

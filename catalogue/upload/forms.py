@@ -35,9 +35,9 @@ class CatalogueUploadForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         cities = list(importable_cities(user))
-        self.fields["city"].choices = [(city.slug, city_label(city)) for city in cities]
+        self.fields["city"].choices = [(city.catalogue_id, city_label(city)) for city in cities]
         if len(cities) == 1:
-            self.fields["city"].initial = cities[0].slug
+            self.fields["city"].initial = cities[0].catalogue_id
         limit = filesizeformat(settings.CATALOGUE_MAX_FILE_BYTES)
         self.fields["file"].help_text = self.fields["file"].help_text % {"size": limit}
 
@@ -59,4 +59,4 @@ def city_label(city):
         shown = city.get_translation(Locale.get_active())
     except (CityPage.DoesNotExist, Locale.DoesNotExist):
         shown = city
-    return f"{shown.title} ({city.slug})"
+    return f"{shown.title} ({city.catalogue_id})"

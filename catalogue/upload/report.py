@@ -49,15 +49,12 @@ def _state(instance):
 
 def _versions_by_id(kind, ids, finder):
     """Each record's stored versions, one per language (never a page alias), keyed by catalogue id."""
+    found = kind.model.objects.filter(catalogue_id__in=ids)
     if kind.is_page:
-        found = kind.model.objects.filter(slug__in=ids, alias_of__isnull=True)
-        record_id = "slug"
-    else:
-        found = kind.model.objects.filter(catalogue_id__in=ids)
-        record_id = "catalogue_id"
+        found = found.filter(alias_of__isnull=True)
     versions = {}
     for instance in found.select_related("locale").order_by("locale__language_code"):
-        versions.setdefault(getattr(instance, record_id), []).append(
+        versions.setdefault(instance.catalogue_id, []).append(
             Version(
                 language=instance.locale.get_display_name(),
                 title=str(instance),

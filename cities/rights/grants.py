@@ -170,7 +170,7 @@ def ensure_city_team(city):
     if team is None:
         images, documents = _ensure_collections(default_city)
         group = Group.objects.create(
-            name=_unique_group_name(f"Editors: {default_city.title}", default_city.slug)
+            name=_unique_group_name(f"Editors: {default_city.title}", default_city.catalogue_id)
         )
         team = CityTeam.objects.create(
             city_key=city.translation_key, group=group, image_collection=images, document_collection=documents
@@ -189,8 +189,10 @@ def ensure_city_team(city):
 
 
 def team_for_city_id(city_id):
-    """The team of the city whose catalogue id (its slug) is `city_id`, or None."""
-    city = CityPage.objects.filter(slug=city_id, alias_of__isnull=True).order_by("depth", "pk").first()
+    """The team of the city whose catalogue id is `city_id`, or None."""
+    city = (
+        CityPage.objects.filter(catalogue_id=city_id, alias_of__isnull=True).order_by("depth", "pk").first()
+    )
     if city is None:
         return None
     return CityTeam.objects.filter(city_key=city.translation_key).select_related("group").first()

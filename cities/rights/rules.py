@@ -70,6 +70,11 @@ def can_see_translation_report(user):
     return user.has_perm(TRANSLATION_REPORT_PERMISSION)
 
 
+def can_see_network_reports(user):
+    """Wagtail's reports over every city's pages (page types usage): the network's staff only."""
+    return works_for_every_city(user)
+
+
 # Images and documents --------------------------------------------------------
 
 
@@ -79,6 +84,12 @@ def usable_collections(user, model):
         return None
     policy = CollectionPermissionPolicy(model)
     return policy.collections_user_has_permission_for(user, "choose")
+
+
+def can_use_media(user, item):
+    """May `user` put `item`, an image or a document, in a page they save?"""
+    collections = usable_collections(user, type(item))
+    return collections is None or collections.filter(pk=item.collection_id).exists()
 
 
 # Catalogue imports -----------------------------------------------------------
@@ -97,7 +108,7 @@ def importable_cities(user):
 
 def can_import_for(user, city_id):
     """May `user` import (by command or upload) a catalogue for the city whose id is `city_id`?"""
-    return importable_cities(user).filter(slug=city_id).exists()
+    return importable_cities(user).filter(catalogue_id=city_id).exists()
 
 
 def may_upload(user):

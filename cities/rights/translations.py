@@ -16,6 +16,9 @@ runs:
 - turning a translated page back into an alias needs the right to edit it,
   and to publish it when it is live (its public text changes);
 - snippets need the model's "change" permission (and "publish" to publish);
+- the snippet lookups the editor makes (its snippet API) answer only for a
+  model whose rows the user may list in the admin anyway (`can_view_model`):
+  never the contact messages to an editor or a reviewer;
 - wagtail-localize's translations report lists every page's translations, so
   it needs the translation report permission that reviewers hold;
 - any other view of the namespace (one a later wagtail-localize adds) is
@@ -39,7 +42,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
 
 from cities.review import submit_for_review
-from cities.rights.rules import can_edit, can_publish, can_see_translation_report
+from cities.rights.rules import can_edit, can_publish, can_see_translation_report, can_view_model
 
 NAMESPACE = "wagtail_localize"
 SUBMIT_FOR_REVIEW = "cni-submit-translation-for-review"
@@ -61,8 +64,8 @@ def check_submit_page(request, page_id):
             raise PermissionDenied
 
 
-def check_submit_snippet(request, app_label, model_name, pk):
-    model = next(
+def _snippet_model(app_label, model_name):
+    return next(
         (
             model
             for model in get_snippet_models()
@@ -70,6 +73,10 @@ def check_submit_snippet(request, app_label, model_name, pk):
         ),
         None,
     )
+
+
+def check_submit_snippet(request, app_label, model_name, pk):
+    model = _snippet_model(app_label, model_name)
     if model is None:
         return  # the view answers 404
     instance = model._default_manager.filter(pk=unquote(pk)).first()
@@ -109,6 +116,13 @@ def check_convert_to_alias(request, page_id):
         raise PermissionDenied
 
 
+def check_snippets_api(request, app_label, model_name, pk=None):
+    """The translation editor's snippet lookups: only of a model whose rows the user may list anyway."""
+    model = _snippet_model(app_label, model_name)
+    if model is not None and not can_view_model(request.user, model):
+        raise PermissionDenied
+
+
 def check_report(request):
     if not can_see_translation_report(request.user):
         raise PermissionDenied
@@ -132,10 +146,10 @@ CHECKS = {
     "convert_to_alias": check_convert_to_alias,
     "translations_report": check_report,
     "translations_report_results": check_report,
-    # The editor's own resources: its messages and the snippet data it shows.
+    # The editor's own messages; the snippets it shows, of the models the user may see.
     "javascript_catalog": allow,
-    "snippets_api_listing": allow,
-    "snippets_api_detail": allow,
+    "snippets_api_listing": check_snippets_api,
+    "snippets_api_detail": check_snippets_api,
 }
 
 

@@ -1,4 +1,4 @@
-"""Two-factor login for the admin, switched on by the TWO_FACTOR_LOGIN setting.
+"""Two-factor login for the admin, switched on by the TWO_FACTOR_LOGIN setting (on in production).
 
 After the password, a user who must (reviewers and administrators: the
 `cities.require_two_factor` permission, which superusers have like every
@@ -27,6 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core import checks
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import resolve, reverse
@@ -57,6 +58,21 @@ OPEN_URL_NAMES = {
 
 def is_enabled():
     return getattr(settings, "TWO_FACTOR_LOGIN", False)
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_two_factor_login(app_configs, **kwargs):
+    """`check --deploy` warns when a deployment lets reviewers and administrators in with a password alone."""
+    if is_enabled():
+        return []
+    return [
+        checks.Warning(
+            "Two-factor login is off: reviewers and administrators, who see every city's drafts "
+            "and the messages sent to cities, log in with a password alone.",
+            hint="Leave TWO_FACTOR_LOGIN unset in production (it defaults to on), or set it to true.",
+            id="cities.W001",
+        )
+    ]
 
 
 def confirmed_device(user):

@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cities.rights.two_factor.AdminTwoFactorMiddleware",
     "cities.rights.translations.TranslationRightsMiddleware",
+    # Pages name themselves to the admin's user as that user may see them (cities/rights/visibility.py).
+    "cities.rights.visibility.AdminViewerMiddleware",
+    "cities.rights.reports.NetworkReportsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",

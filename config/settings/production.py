@@ -33,6 +33,11 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 3600)
+# Reviewers and administrators see every city's drafts and the messages sent
+# to cities: they confirm each admin login with a code. Only an explicit
+# TWO_FACTOR_LOGIN=false turns it off, and `check --deploy` then warns
+# (cities/rights/two_factor.py; docs/decisions/0084-two-factor-on-in-production.md).
+TWO_FACTOR_LOGIN = env.bool("TWO_FACTOR_LOGIN", default=True)
 
 # -- Services: PostgreSQL, Redis, search, mail, media (docs/deploy.md, decision 0040) --
 

@@ -23,6 +23,7 @@ from cities.rights.pages import NetworkPagePermissionsMixin
 from contact.views import contact_city, contact_sent
 from practices.models.snippets import in_default_locale, names_in_locale
 from practices.vocabulary import Evidence, Status
+from sitewide.catalogue_id import SYNCHRONIZED_CATALOGUE_ID, CatalogueIdPanel, PageCatalogueIdMixin
 from sitewide.page_context import ProvidedContextMixin
 from sitewide.partial_date import PartialDateField
 from sitewide.rich_text import CATALOGUE_FEATURES
@@ -53,7 +54,7 @@ class PracticeIndexPage(ProvidedContextMixin, Page):
         verbose_name = _("catalogue of practices")
 
 
-class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
+class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, PageCatalogueIdMixin, Page):
     """One good practice of one member city. It always lives under its city's page.
 
     Besides the page itself it answers at `pdf/` (the two-page brochure) and at
@@ -128,6 +129,7 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
 
     override_translatable_fields = [
         SynchronizedField("slug"),
+        SYNCHRONIZED_CATALOGUE_ID,
         SynchronizedField("acronym"),
         SynchronizedField("contact_phone"),
     ]
@@ -201,7 +203,7 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
             ObjectList(content_panels, heading=_("Practice")),
             ObjectList(results_panels, heading=_("Results and voices")),
             ObjectList(more_panels, heading=_("Lessons, links and images")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList([*Page.promote_panels, CatalogueIdPanel()], heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )

@@ -1,5 +1,8 @@
 """Who may do what, through the real admin views and Wagtail's own permission policy.
 
+Issue 12 added the snippet API, the choosers, the images a page may use, the
+catalogue upload and the confirmation pages and reports that name pages.
+
 Roles: the editors of Athens (A) and of Thessaloniki (B), an IOM reviewer,
 and an anonymous visitor. Objects: A's city page, A's live practice, A's
 draft practice, A's image and document, and the shared vocabulary. Every
@@ -8,8 +11,12 @@ and a refused request must both answer as a refusal and leave the data as it
 was.
 """
 
+import json
+
 import pytest
 
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import TestCase
 from django.urls import reverse
@@ -20,6 +27,8 @@ from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
+from cities.rights.rules import importable_cities
+from contact.models import ContactMessage
 from practices.models import Category, Organisation
 from tests.factories import CategoryFactory, OrganisationFactory
 from tests.rights.forms import form_data, single
@@ -282,6 +291,113 @@ def publish_organisation(client, admin_client, organisation):
     return response, Organisation.objects.get(pk=organisation.pk).live
 
 
+# Issue 12's endpoints: what another city's editor must neither see nor take.
+
+
+def _user_of(client):
+    user_id = client.session.get("_auth_user_id")
+    return get_user_model().objects.filter(pk=user_id).first() if user_id else None
+
+
+def list_contact_messages(client, admin_client, message):
+    response = client.get(
+        reverse("wagtail_localize:snippets_api_listing", args=["contact", "contactmessage"])
+    )
+    return response, response.status_code == 200 and message.name in response.content.decode()
+
+
+def see_draft_title_in_chooser(client, admin_client, practice, network):
+    """A's live practice has an unpublished new title: does the page chooser show it?"""
+    city = network["A"].page
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[city.pk]))
+    search = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Πρακτική"})
+    parent = client.get(reverse("wagtailadmin_choose_page_child", args=[practice.pk]))
+    shown = "".join(
+        answer.content.decode() for answer in (response, search, parent) if answer.status_code == 200
+    )
+    return response, DRAFT_TITLE in shown
+
+
+def use_image_in_a_page(client, admin_client, image, network):
+    """Each role adds A's image to a practice it may edit: its own city's (A's for a reviewer)."""
+    user = _user_of(client)
+    page = next(
+        (
+            city.practice
+            for city in (network["A"], network["B"])
+            if user and city.practice.permissions_for_user(user).can_edit()
+        ),
+        network["A"].practice,
+    )
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = form_data(admin_client.get(url).content.decode(), "page-edit-form")
+    data.update(
+        {
+            "images-TOTAL_FORMS": ["1"],
+            "images-0-image": [str(image.pk)],
+            "images-0-alt": ["Εικόνα"],
+            "images-0-caption": [""],
+            "images-0-credit": [""],
+            "images-0-ORDER": ["1"],
+            "images-0-id": [""],
+        }
+    )
+    response = client.post(url, data)
+    latest = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    return response, image.pk in {row.image_id for row in latest.images.all()}
+
+
+def take_practice_id(client, admin_client, practice, network):
+    """Each role uploads, for a city of its own other than A's if it has one, a record naming A's practice."""
+    user = _user_of(client)
+    cities = list(importable_cities(user)) if user else []
+    city = next((c for c in cities if c.catalogue_id != "athens"), cities[0] if cities else network["A"].page)
+    record = {
+        "id": practice.catalogue_id,
+        "city": city.catalogue_id,
+        "title": "Κατάληψη",
+        "summary": "Περίληψη.",
+        "description": "<p>Κείμενο.</p>",
+        "categories": [practice.categories.first().catalogue_id],
+        "started": "2020",
+    }
+    document = json.dumps({"format": "cni-catalogue/1", "practices": [record]}).encode()
+    response = client.post(
+        reverse("catalogue_upload"),
+        {
+            "city": city.catalogue_id,
+            "file": SimpleUploadedFile("catalogue.json", document, "application/json"),
+        },
+    )
+    page = Page.objects.get(pk=practice.pk).specific
+    latest = page.get_latest_revision_as_object()
+    return response, latest.title == "Κατάληψη" and page.get_parent().pk == network["A"].page.pk
+
+
+def see_in_bulk_confirmation(client, admin_client, item):
+    app = "wagtailimages" if isinstance(item, get_image_model()) else "wagtaildocs"
+    model = type(item)._meta.model_name
+    response = client.get(reverse("wagtail_bulk_action", args=[app, model, "delete"]), {"id": item.pk})
+    return response, response.status_code == 200 and item.title in response.content.decode()
+
+
+def see_in_page_bulk_confirmation(client, admin_client, page):
+    response = client.get(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]), {"id": page.pk}
+    )
+    return response, response.status_code == 200 and page.title in response.content.decode()
+
+
+def see_in_move_confirmation(client, admin_client, page, network):
+    response = client.get(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, network["B"].page.pk]))
+    return response, response.status_code == 200 and page.title in response.content.decode()
+
+
+def open_page_types_report(client, admin_client, _unused):
+    response = client.get(reverse("wagtailadmin_reports:page_types_usage"))
+    return response, response.status_code == 200
+
+
 # ---------------------------------------------------------------------------
 # The matrix: (action, object) -> expected outcome for editor A, editor B, reviewer, anonymous.
 
@@ -317,6 +433,16 @@ MATRIX = {
     ("edit", "category"): (DENY, DENY, ALLOW, DENY),
     ("propose", "organisation"): (ALLOW, ALLOW, ALLOW, DENY),
     ("publish", "organisation"): (DENY, DENY, ALLOW, DENY),
+    # Issue 12
+    ("list by the snippet API", "contact message"): (DENY, DENY, DENY, DENY),
+    ("see the draft title in the chooser", "practice with a draft"): (ALLOW, DENY, ALLOW, DENY),
+    ("use in a page", "image"): (ALLOW, DENY, ALLOW, DENY),
+    ("upload over", "practice"): (ALLOW, DENY, DENY, DENY),
+    ("see in a bulk confirmation", "image"): (ALLOW, DENY, ALLOW, DENY),
+    ("see in a bulk confirmation", "document"): (ALLOW, DENY, ALLOW, DENY),
+    ("see in a bulk confirmation", "draft"): (ALLOW, DENY, ALLOW, DENY),
+    ("see in the move confirmation", "draft"): (DENY, DENY, DENY, DENY),
+    ("open", "page types report"): (DENY, DENY, ALLOW, DENY),
 }
 
 ACTIONS = {
@@ -337,8 +463,22 @@ ACTIONS = {
     "submit translation for review": submit_translation_for_review,
     "choose": None,
     "propose": propose_organisation,
+    "list by the snippet API": list_contact_messages,
+    "see the draft title in the chooser": see_draft_title_in_chooser,
+    "use in a page": use_image_in_a_page,
+    "upload over": take_practice_id,
+    "see in the move confirmation": see_in_move_confirmation,
+    "open": open_page_types_report,
 }
-NEEDS_NETWORK = {move_to_other_city, copy_within_city}
+NEEDS_NETWORK = {
+    move_to_other_city,
+    copy_within_city,
+    see_draft_title_in_chooser,
+    use_image_in_a_page,
+    take_practice_id,
+    see_in_move_confirmation,
+}
+DRAFT_TITLE = "Νέος τίτλος που δεν δημοσιεύτηκε"
 NEEDS_SUPERUSER = {sync, sync_and_publish, edit_translation_string, submit_translation_for_review}
 
 
@@ -361,12 +501,32 @@ def target(network, name):
         return CategoryFactory(catalogue_id="housing", name="Στέγαση")
     if name == "organisation":
         return OrganisationFactory(catalogue_id="proposed-body", name="Προτεινόμενος φορέας", live=False)
+    if name == "contact message":
+        return ContactMessage.objects.create(
+            practice=city.practice,
+            practice_title=city.practice.title,
+            city_name=city.page.title,
+            recipient="info@athens.example",
+            name="Ιδιώτης Αποστολέας",
+            email="sender@example.org",
+            message="Ένα μήνυμα.",
+            language="el",
+        )
+    if name == "practice with a draft":
+        draft = reload(city.practice)
+        draft.title = DRAFT_TITLE
+        draft.save_revision()
+        return reload(city.practice)
+    if name == "page types report":
+        return city.draft
     raise KeyError(name)
 
 
 def action_for(action, name):
     if action == "choose":
         return choose_image if name == "image" else choose_document
+    if action == "see in a bulk confirmation":
+        return see_in_page_bulk_confirmation if name == "draft" else see_in_bulk_confirmation
     if action == "edit" and name in ("image", "document", "category"):
         return {"image": edit_image, "document": edit_document, "category": edit_category}[name]
     if action == "publish" and name == "organisation":

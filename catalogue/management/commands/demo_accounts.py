@@ -29,8 +29,8 @@ class Command(BaseCommand):
         ).order_by("title")
         people = [(f"reviewer@{DOMAIN}", None, "IOM", "Reviewer")]
         for city in cities:
-            add_municipality(city.slug)
-            people.append((f"editor-{city.slug}@{DOMAIN}", city.slug, "Editor", city.title))
+            add_municipality(city.catalogue_id)
+            people.append((f"editor-{city.catalogue_id}@{DOMAIN}", city.catalogue_id, "Editor", city.title))
         for email, city_id, first_name, last_name in people:
             result = add_editor(
                 email,
