@@ -33,6 +33,14 @@ SYNC_HELP = _(
 )
 
 
+class ExistingPageHelpPanel(HelpPanel):
+    """Help shown when editing a page, not on the form that creates it: that form opens on its fields."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def is_shown(self):
+            return self.instance.pk is not None and super().is_shown()
+
+
 class PracticeIndexPage(ProvidedContextMixin, Page):
     """The catalogue listing, one per language, always at /<lang>/practices/.
 
@@ -153,7 +161,7 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
     ]
 
     content_panels = [
-        HelpPanel(content=SYNC_HELP),
+        ExistingPageHelpPanel(content=SYNC_HELP),
         FieldPanel("title", help_text=_("The practice's full name.")),
         FieldRowPanel([FieldPanel("subtitle"), FieldPanel("acronym")]),
         FieldPanel("summary"),
