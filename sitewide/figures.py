@@ -59,9 +59,26 @@ class Figure(TranslatableMixin, Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("value"), FieldPanel("approximate")]),
+        FieldRowPanel(
+            [
+                FieldPanel("kind", help_text=_("For example “General population”.")),
+                FieldPanel("value", help_text=_("A whole number, for example 664046.")),
+                FieldPanel("approximate"),
+            ]
+        ),
         FieldPanel("label"),
-        FieldRowPanel([FieldPanel("date"), FieldPanel("source")]),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "date",
+                    help_text=_(
+                        "When the number was true: YYYY, YYYY-MM or YYYY-MM-DD, for example 2019-10. "
+                        "Leave empty if the source does not say."
+                    ),
+                ),
+                FieldPanel("source"),
+            ]
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

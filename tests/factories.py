@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from cities.models import CityFigure, CityPage
@@ -57,6 +58,14 @@ def site_tree():
 def skeleton(language=None):
     """The home page and index pages of one language, created if missing."""
     return site_tree()[language or settings.LANGUAGE_CODE]
+
+
+def with_admin_language(user, language):
+    """`user`, whose admin now speaks `language` whatever the site's default."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
 
 
 class LocaleFactory(DjangoModelFactory):

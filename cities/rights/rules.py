@@ -75,6 +75,28 @@ def can_see_network_reports(user):
     return works_for_every_city(user)
 
 
+# A city's own editors --------------------------------------------------------
+
+
+def team_cities(user):
+    """The city pages (source language, not aliases) of the city teams `user` belongs to, by title.
+
+    Reviewers and administrators work for every city but belong to no team:
+    for them this is empty, and their home is the IOM dashboard instead.
+    """
+    if not is_active_user(user):
+        return CityPage.objects.none()
+    keys = CityTeam.objects.filter(group__in=user.groups.all()).values("city_key")
+    return CityPage.objects.filter(
+        alias_of__isnull=True, locale__language_code=settings.LANGUAGE_CODE, translation_key__in=keys
+    ).order_by("title")
+
+
+def can_add_practice(user, city):
+    """May `user` add a practice under `city` (its page in the source language)?"""
+    return city.permissions_for_user(user).can_add_subpage()
+
+
 # Images and documents --------------------------------------------------------
 
 

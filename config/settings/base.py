@@ -129,10 +129,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Greek is the network's source language. Adding a language is a
 # settings change only: append it to LANGUAGES (and WAGTAIL_CONTENT_LANGUAGES
 # follows), then run setup.
+# The names are in the admin's language ("Αγγλικά" in the Greek admin); the
+# public language switcher names each language in itself (home/chrome.py).
 LANGUAGE_CODE = "el"
 LANGUAGES = [
-    ("el", "Ελληνικά"),
-    ("en", "English"),
+    ("el", _("Greek")),
+    ("en", _("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -48,8 +48,34 @@ class PracticeOrganisation(PracticeItem):
 
     override_translatable_fields = [SynchronizedField("organisation")]
     panels = [
-        FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")]),
-        FieldRowPanel([FieldPanel("period_from"), FieldPanel("period_until")]),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "organisation",
+                    help_text=_(
+                        "Choose the organisation, for example “Stavros Niarchos Foundation”. If it is missing, "
+                        "propose it under Catalogue › Organisations."
+                    ),
+                ),
+                FieldPanel(
+                    "role", help_text=_("What it does in the practice, for example “Founding donor”.")
+                ),
+            ]
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "period_from",
+                    help_text=_(
+                        "Leave empty if the role started with the practice; otherwise for example 2017-06."
+                    ),
+                ),
+                FieldPanel(
+                    "period_until",
+                    help_text=_("Leave empty if the role continues; otherwise for example 2018-11."),
+                ),
+            ]
+        ),
     ]
 
     class Meta(PracticeItem.Meta):
@@ -84,9 +110,20 @@ class Outcome(PracticeItem):
     date = PartialDateField(_("date"), blank=True, null=True, help_text=_("When it was counted, if known."))
 
     panels = [
-        FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("value", help_text=_("The number, for example 143.")), FieldPanel("unit")]),
         FieldPanel("label"),
-        FieldRowPanel([FieldPanel("about"), FieldPanel("date")]),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "about",
+                    help_text=_(
+                        "Optional: what the number is about, for example “Digital platform for mapping "
+                        "and networking organisations”."
+                    ),
+                ),
+                FieldPanel("date", help_text=_("When it was counted, if known, for example 2019-10.")),
+            ]
+        ),
     ]
 
     class Meta(PracticeItem.Meta):
@@ -98,7 +135,15 @@ class Achievement(PracticeItem):
     page = ParentalKey("practices.PracticePage", related_name="achievements", on_delete=models.CASCADE)
     text = models.TextField(_("achievement"), help_text=_("One achievement, as one or two sentences."))
 
-    panels = [FieldPanel("text")]
+    panels = [
+        FieldPanel(
+            "text",
+            help_text=_(
+                "One achievement, as one or two sentences, for example “Drew up the city's first action plan "
+                "for the integration of migrants, adopted by the city council.”"
+            ),
+        )
+    ]
 
     class Meta(PracticeItem.Meta):
         verbose_name = _("achievement")
@@ -132,9 +177,22 @@ class Testimonial(PracticeItem):
 
     override_translatable_fields = [SynchronizedField("organisation"), SynchronizedField("consent_given")]
     panels = [
-        FieldPanel("quote"),
-        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
-        FieldPanel("organisation"),
+        FieldPanel(
+            "quote",
+            help_text=_(
+                "The person's words, without quotation marks, for example “For the first time, local "
+                "government invites organisations and the administration to a dialogue.”"
+            ),
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("name", help_text=_("For example “Sotiria Kyriakopoulou”.")),
+                FieldPanel(
+                    "role", help_text=_("For example “Coordinator of the Health and Well-being Committee”.")
+                ),
+            ]
+        ),
+        FieldPanel("organisation", help_text=_("Optional, for example “ActionAid”.")),
         FieldPanel("consent_given"),
     ]
 
@@ -156,7 +214,17 @@ class Recognition(PracticeItem):
     date = PartialDateField(_("date"), blank=True, null=True)
 
     override_translatable_fields = [SynchronizedField("by")]
-    panels = [FieldRowPanel([FieldPanel("by"), FieldPanel("date")]), FieldPanel("text")]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "by", help_text=_("The organisation that recognised the practice, for example “OECD”.")
+                ),
+                FieldPanel("date", help_text=_("When, if known, for example 2019.")),
+            ]
+        ),
+        FieldPanel("text", help_text=_("For example “Recognised as a best practice.”")),
+    ]
 
     class Meta(PracticeItem.Meta):
         verbose_name = _("recognition")
@@ -170,7 +238,14 @@ class PracticeLink(PracticeItem):
         _("link text"), max_length=255, help_text=_("What the reader will find there, for example “Website”.")
     )
 
-    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("url")])]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("label"),
+                FieldPanel("url", help_text=_("The full address, for example https://www.accmr.gr/.")),
+            ]
+        )
+    ]
 
     class Meta(PracticeItem.Meta):
         verbose_name = _("link")
@@ -194,9 +269,29 @@ class PracticeImage(PracticeItem):
 
     override_translatable_fields = [SynchronizedField("credit")]
     panels = [
-        FieldPanel("image"),
-        FieldPanel("alt"),
-        FieldRowPanel([FieldPanel("caption"), FieldPanel("credit")]),
+        FieldPanel(
+            "image",
+            help_text=_(
+                "From your city's collection, for example a photograph of a working committee's meeting."
+            ),
+        ),
+        FieldPanel(
+            "alt",
+            help_text=_(
+                "Describe what the picture shows for people who cannot see it, for example “Members of a "
+                "working committee around a table”."
+            ),
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "caption", help_text=_("Optional, for example “Meeting of the housing committee”.")
+                ),
+                FieldPanel(
+                    "credit", help_text=_("Photographer or rights holder, for example “City of Athens”.")
+                ),
+            ]
+        ),
     ]
 
     class Meta(PracticeItem.Meta):
@@ -215,7 +310,16 @@ class Adaptation(Orderable):
         related_name="adaptations",
     )
 
-    panels = [PageChooserPanel("source", "practices.PracticePage")]
+    panels = [
+        PageChooserPanel(
+            "source",
+            "practices.PracticePage",
+            help_text=_(
+                "A published practice of another member city that this one builds on, for example "
+                "Thessaloniki's interpreting service."
+            ),
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("adapted practice")

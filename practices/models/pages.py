@@ -35,6 +35,14 @@ SYNC_HELP = _(
 )
 
 
+class ExistingPageHelpPanel(HelpPanel):
+    """Help shown when editing a page, not on the form that creates it: that form opens on its fields."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def is_shown(self):
+            return self.instance.pk is not None and super().is_shown()
+
+
 class PracticeIndexPage(ProvidedContextMixin, Page):
     """The catalogue listing, one per language, always at /<lang>/practices/.
 
@@ -155,45 +163,144 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, PageCatalogue
         index.RelatedFields("outcomes", [index.SearchField("label"), index.SearchField("about")]),
     ]
 
+    # The form follows the brochure: the practice, numbers and outcomes,
+    # organisations, testimonials, lessons, links and images. The help texts,
+    # each with an example from the ACCMR brochure, are set on the panels: the
+    # wording of a form is not part of the data (and needs no migration).
     content_panels = [
-        HelpPanel(content=SYNC_HELP),
+        ExistingPageHelpPanel(content=SYNC_HELP),
         FieldPanel("title", help_text=_("The practice's full name.")),
-        FieldRowPanel([FieldPanel("subtitle"), FieldPanel("acronym")]),
-        FieldPanel("summary"),
-        FieldPanel("description"),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "subtitle",
+                    help_text=_(
+                        "One line on how it works, for example “A collaborative approach to the refugee issue”."
+                    ),
+                ),
+                FieldPanel(
+                    "acronym",
+                    help_text=_(
+                        "The short name it is known by, if any, for example “ACCMR”. Not translated."
+                    ),
+                ),
+            ]
+        ),
+        FieldPanel(
+            "summary",
+            help_text=_(
+                "Two or three sentences, at most 600 characters, shown in lists and search results. For example: "
+                "“A central body of the municipality that works with local and international organisations on "
+                "the integration of migrants and refugees into the life of the city.”"
+            ),
+        ),
+        FieldPanel(
+            "description",
+            help_text=_(
+                "How it began, how it works and who takes part, in paragraphs. For example: who founded the "
+                "centre and why, its six working committees and what they give the municipality."
+            ),
+        ),
         MultiFieldPanel(
             [
-                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel(
+                    "categories",
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text=_("Choose at least one, for example “Coordination | Governance”."),
+                ),
+                FieldPanel(
+                    "target_groups",
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text=_("Whom the practice serves, for example “Asylum seekers”."),
+                ),
             ],
             heading=_("Categories and target groups"),
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("status"), FieldPanel("evidence")]),
-                FieldRowPanel([FieldPanel("started"), FieldPanel("ended"), FieldPanel("documented")]),
+                FieldPanel("status", help_text=_("Where the practice stands today, for example “Ongoing”.")),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "started",
+                            help_text=_(
+                                "YYYY, YYYY-MM or YYYY-MM-DD, as precise as you know it: for example 2017-06."
+                            ),
+                        ),
+                        FieldPanel(
+                            "ended",
+                            help_text=_(
+                                "Required when the practice is completed or discontinued, for example 2020-12."
+                            ),
+                        ),
+                    ]
+                ),
+                FieldPanel(
+                    "documented",
+                    help_text=_("When this record was written or last checked, for example 2019-10."),
+                ),
             ],
             heading=_("Status and dates"),
         ),
-        InlinePanel("organisations", heading=_("Organisations and their roles"), label=_("organisation")),
     ]
-    results_panels = [
+    outcome_panels = [
+        FieldPanel(
+            "evidence",
+            help_text=_(
+                "How the results are known: only described, monitored with data, evaluated, or evaluated by "
+                "an outside body. For example “Described” for a brochure without measurements."
+            ),
+        ),
         InlinePanel("outcomes", heading=_("Results in numbers"), label=_("outcome")),
         InlinePanel("achievements", heading=_("Achievements"), label=_("achievement")),
         InlinePanel("recognitions", heading=_("Recognitions"), label=_("recognition")),
-        InlinePanel("testimonials", heading=_("Testimonials"), label=_("testimonial")),
         InlinePanel("figures", heading=_("Context figures"), label=_("figure")),
     ]
-    more_panels = [
-        FieldPanel("lessons"),
-        FieldPanel("transferability"),
+    organisation_panels = [
+        InlinePanel("organisations", heading=_("Organisations and their roles"), label=_("organisation")),
+    ]
+    testimonial_panels = [
+        InlinePanel("testimonials", heading=_("Testimonials"), label=_("testimonial")),
+    ]
+    lesson_panels = [
+        FieldPanel(
+            "lessons",
+            help_text=_(
+                "What did not work, and what the team would change; for example that the committees needed "
+                "a coordinator in the municipality to keep meeting."
+            ),
+        ),
+        FieldPanel(
+            "transferability",
+            help_text=_(
+                "What another city needs in order to adapt this practice, for example a coordination team "
+                "and regular meetings with the organisations."
+            ),
+        ),
         InlinePanel("adapted_from", heading=_("Adapted from other cities' practices"), label=_("practice")),
+    ]
+    link_panels = [
         InlinePanel("links", heading=_("Links"), label=_("link")),
         InlinePanel("images", heading=_("Images"), label=_("image")),
         MultiFieldPanel(
             [
-                FieldPanel("contact_name"),
-                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel(
+                    "contact_name",
+                    help_text=_(
+                        "The person or service that answers questions, for example “ACCMR coordination office”."
+                    ),
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "contact_email",
+                            help_text=_("A service's address, for example accmr@cityofathens.gr."),
+                        ),
+                        FieldPanel(
+                            "contact_phone", help_text=_("With the area code, for example 210 527 7000.")
+                        ),
+                    ]
+                ),
             ],
             heading=_("Contact person"),
         ),
@@ -201,8 +308,11 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, PageCatalogue
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Practice")),
-            ObjectList(results_panels, heading=_("Results and voices")),
-            ObjectList(more_panels, heading=_("Lessons, links and images")),
+            ObjectList(outcome_panels, heading=_("Numbers and outcomes")),
+            ObjectList(organisation_panels, heading=_("Organisations")),
+            ObjectList(testimonial_panels, heading=_("Testimonials")),
+            ObjectList(lesson_panels, heading=_("Lessons")),
+            ObjectList(link_panels, heading=_("Links and images")),
             ObjectList([*Page.promote_panels, CatalogueIdPanel()], heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]

@@ -24,7 +24,7 @@ from cities.onboarding import add_editor
 from practices.models import Organisation, PracticePage
 from tests.catalogue.conftest import row_counts
 from tests.catalogue.test_import_scoped import athens_network  # noqa: F401  (the same demo vocabulary, cities and people)
-from tests.factories import UserFactory
+from tests.factories import UserFactory, with_admin_language
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +33,7 @@ URL = "/admin/catalogue/upload/"
 
 def _english_admin(user):
     """The admin in English, whatever the site's default language, so the assertions can read it."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
+    return with_admin_language(user, "en")
 
 
 @pytest.fixture
