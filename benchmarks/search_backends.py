@@ -15,7 +15,7 @@ data, one backend after the other (on PostgreSQL both share one index table):
 - search: one common word, the first 20 live Greek results, by relevance;
 - faceted search: the same, filtered by a category and a status, plus the
   total count a results page shows;
-- the search page's own code (search.filters.PracticeSearch, ours only): the
+- the search page's own code (search.practice_query, ours only): the
   same query and facets, first 20 + count, then also the counts of every
   facet that the page shows beside the results;
 - autocomplete: a title prefix, the first 10 results;
@@ -334,25 +334,25 @@ def measure_backend(backend_name, args):
 
 
 def measure_search_page(locale, category, query, args):
-    """The search page's code (search.filters.PracticeSearch), which searches with the default backend."""
+    """The search page's code (search.practice_query), which searches with the default backend."""
     from django.http import QueryDict
 
-    from search.filters import PracticeSearch
+    from search.practice_query import search_practices
 
     params = QueryDict(mutable=True)
     params.update({"q": query, "category": category.catalogue_id, "status": "ongoing"})
 
     def first_page():
-        search = PracticeSearch(params, locale)
+        search = search_practices(params, locale)
         return list(search.page(1).object_list), search.count, search
 
     def with_facets():
         _ids, count, search = first_page()
-        return count, search.facets
+        return count, search.facet_counts
 
     hits = first_page()[1]
     results = {}
-    log("   search page (PracticeSearch)…")
+    log("   search page (search_practices)…")
     results["page: search + category + status, first 20 + count"] = timed(
         first_page, args.repeat, args.budget
     ) | {"hits": hits}

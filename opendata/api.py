@@ -9,8 +9,7 @@
 Every listing is in one locale: `?locale=en`, by default the network's
 language. `?search=` runs through that language's backend
 (search.backends.for_language), where stock v2 always uses the default one.
-The practices listing is search.filters.PracticeSearch, the search page's
-own code, so `?search=στεγαση&category=housing` finds what
+The practices listing is search.practice_query, the search page's own code, so `?search=στεγαση&category=housing` finds what
 `/el/search/?q=στεγαση&category=housing` finds. Facet and field filters may
 be repeated (`?category=a&category=b` or `?category=a,b`): values of one
 parameter combine with OR, different parameters with AND. Anything not
@@ -39,8 +38,10 @@ from cities.models import CityPage
 from opendata import api_fields as fields
 from practices.models import Category, Organisation, PracticePage, TargetGroup
 from search.facets import FACET_NAMES
-from search.filters import SORTS, PracticeSearch, parameter_values
 from search.matching import text_match_ids
+from search.practice_query import search_practices
+from search.presentation import facet_views
+from search.request import SORTS, parameter_values
 from search.text import clean_query
 from sitewide.ratelimit import refusal
 
@@ -56,7 +57,7 @@ def content_language_codes():
 class IdSequence:
     """What WagtailPagination slices: ids in a fixed order, loaded one slice at a time.
 
-    `ids` is a list, or a search's lazy ids (search.filters.LazyIds), which
+    `ids` is a list, or a search's lazy ids (search.practice_query.LazyIds), which
     fetch only the slice asked for.
     """
 
@@ -276,16 +277,17 @@ class PracticesAPIViewSet(LocalizedPagesEndpoint):
         order = self.request.GET.get("order")
         if order is not None and order not in SORTS:
             raise BadRequestError(f"order: one of {', '.join(SORTS)}")
-        search = PracticeSearch(
+        query = search_practices(
             self.request.GET,
             self.requested_locale(),
             query_param="search",
             sort_param="order",
             operator=self.search_operator(),
         )
-        if search.problems:
-            raise BadRequestError("; ".join(problem.message() for problem in search.problems))
-        return search
+        problems = query.request.problems
+        if problems:
+            raise BadRequestError("; ".join(problem.message() for problem in problems))
+        return query
 
     def listing_view(self, request):
         locale = self.requested_locale()
@@ -294,9 +296,9 @@ class PracticesAPIViewSet(LocalizedPagesEndpoint):
             with_facets = parse_boolean(request.GET.get("facets", "false"))
         except ValueError as error:
             raise BadRequestError("facets: true or false") from error
-        search = self.practice_search
-        extra = {"facets": facets_json(search.facets)} if with_facets else {}
-        return self.respond(IdSequence(search.ordered_ids, self.scope(locale)), locale, extra)
+        query = self.practice_search
+        extra = {"facets": facets_json(facet_views(query))} if with_facets else {}
+        return self.respond(IdSequence(query.ordered_ids, self.scope(locale)), locale, extra)
 
 
 def facets_json(facets):

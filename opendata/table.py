@@ -36,7 +36,7 @@ def chunks(items, size=CHUNK_SIZE):
 
 
 def practice_rows(search, request=None):
-    """Rows (lists in COLUMNS order) for every result of a PracticeSearch, in its order.
+    """Rows (lists in COLUMNS order) for every result of a search (search.practice_query), in its order.
 
     A few queries per CHUNK_SIZE practices. The `url` is the page's full
     address on the Wagtail Site (SITE_URL), as its canonical link gives it.

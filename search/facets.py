@@ -22,8 +22,8 @@ one value per practice (city, status, evidence, year, has_outcomes) are
 counted together by `count_together`, from one GROUP BY over all their keys
 with none of their selections applied; the selections are applied to the
 grouped rows in Python. Categories and target groups (to-many relations) are
-counted each with its own GROUP BY (`count_by`). search.filters builds the
-querysets, with the text query in SQL.
+counted each with its own GROUP BY (`count_by`). search.practice_query builds
+the querysets, with the text query in SQL.
 """
 
 import re
@@ -56,7 +56,7 @@ class Option:
     selected: bool
     # The label's language, when it is not the reader's (an untranslated term).
     lang: str | None = None
-    # The current address with this option switched on or off (set by PracticeSearch).
+    # The current address with this option switched on or off (set by search.presentation).
     url: str = ""
 
 

@@ -1,11 +1,11 @@
 """The public search page and its autocomplete, for the active language.
 
 Both search the live, public practices of the active locale only, through
-search.filters.PracticeSearch, the same code the catalogue listing and the
-API use.
+search.practice_query, the same code the catalogue listing and the API use;
+search.presentation turns what was found into what the page shows.
 """
 
-from django.http import JsonResponse, QueryDict
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
@@ -14,8 +14,11 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from cities.models import CityPage
-from search.filters import PracticeSearch, matching_cities
+from search.cities import matching_cities
 from search.models import ZeroResultSearch
+from search.practice_query import PracticeQuery, search_practices
+from search.presentation import broader_searches, facet_views, search_results, sort_options
+from search.request import SearchRequest
 from search.spelling import did_you_mean
 from sitewide.ratelimit import ratelimit
 from sitewide.reader import reader_for
@@ -42,20 +45,22 @@ def is_fetch(request):
 def search(request):
     locale = active_locale()
     reader = reader_for(request)
-    practice_search = PracticeSearch(request.GET, locale, reader=reader)
-    page_obj = practice_search.page(request.GET.get("page"))
-    results = practice_search.results(page_obj)
+    query = search_practices(request.GET, locale, reader=reader)
+    page_obj = query.page(request.GET.get("page"))
+    results = search_results(query, page_obj.object_list)
+    facets = facet_views(query)
     context = {
-        "query": practice_search.query,
-        "search": practice_search,
+        "query": query.query,
+        "search": query.request,
+        "sort_options": sort_options(query.request),
         "page_obj": page_obj,
         "results": results,
-        "facets": practice_search.facets,
-        "problems": practice_search.problems,
-        "cities": matching_cities(practice_search.query, locale, reader),
+        "facets": facets,
+        "problems": query.request.problems,
+        "cities": matching_cities(query.query, locale, reader),
     }
     if not results:
-        context.update(empty_results_help(request, practice_search))
+        context.update(empty_results_help(request, query, facets))
 
     template = "search/includes/region.html" if is_fetch(request) else "search/search.html"
     response = TemplateResponse(request, template, context)
@@ -64,22 +69,19 @@ def search(request):
     return response
 
 
-def empty_results_help(request, practice_search):
+def empty_results_help(request, query, facets):
     """A spelling suggestion, or the filters whose removal would find practices."""
     help_context = {}
-    if practice_search.has_query and not practice_search.matches_anything():
-        suggestion = did_you_mean(practice_search.query, practice_search.locale)
-        if (
-            suggestion
-            and PracticeSearch(QueryDict(urlencode({"q": suggestion})), practice_search.locale).count
-        ):
+    if query.has_query and not query.matches_anything():
+        suggestion = did_you_mean(query.query, query.locale)
+        if suggestion and PracticeQuery(SearchRequest(query=suggestion), query.context).count:
             help_context["suggestion"] = suggestion
             help_context["suggestion_url"] = "?" + urlencode({"q": suggestion})
-        if not is_fetch(request) and request.GET.get("page") in (None, "", "1") and practice_search.locale:
-            ZeroResultSearch.record(practice_search.language, practice_search.query)
-    elif practice_search.is_filtered:
-        help_context["broader"] = practice_search.broader()
-        help_context["without_filters_url"] = practice_search.without_filters_url()
+        if not is_fetch(request) and request.GET.get("page") in (None, "", "1") and query.locale:
+            ZeroResultSearch.record(query.language, query.query)
+    elif query.request.is_filtered:
+        help_context["broader"] = broader_searches(query, facets)
+        help_context["without_filters_url"] = query.request.without_filters_url()
     return help_context
 
 
@@ -92,9 +94,9 @@ def suggest(request):
     """
     locale = active_locale()
     reader = reader_for(request)
-    practice_search = PracticeSearch(request.GET, locale, reader=reader, autocomplete=True)
-    ids = practice_search.ordered_ids[:SUGGESTIONS] if practice_search.has_query else []
-    pages = practice_search.pages(ids)
+    query = search_practices(request.GET, locale, reader=reader, autocomplete=True)
+    ids = query.ordered_ids[:SUGGESTIONS] if query.has_query else []
+    pages = query.pages(ids)
     cities = reader.parents(CityPage, pages)
     results = [
         {

@@ -4,7 +4,8 @@ from wagtail import hooks
 
 from practices.models import PracticeIndexPage
 from practices.presenters import listing
-from search.filters import PracticeSearch
+from search.practice_query import search_practices
+from search.presentation import listing_context
 from sitewide.page_context import provides_context_for
 from sitewide.ratelimit import refusal
 from sitewide.reader import reader_for
@@ -12,8 +13,8 @@ from sitewide.reader import reader_for
 
 @provides_context_for("practices.practiceindexpage")
 def catalogue_listing_context(page, request):
-    search = PracticeSearch(request.GET, page.locale, reader=reader_for(request))
-    return search.listing_context(request.GET.get("page"), per_page=listing.CATALOGUE_PAGE_SIZE)
+    query = search_practices(request.GET, page.locale, reader=reader_for(request))
+    return listing_context(query, request.GET.get("page"), per_page=listing.CATALOGUE_PAGE_SIZE)
 
 
 @hooks.register("before_serve_page")

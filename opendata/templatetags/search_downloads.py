@@ -12,7 +12,10 @@ register = template.Library()
 
 @register.simple_tag
 def download_urls(search):
-    """The downloads of a PracticeSearch's whole result set: its query, facets and sort, no page."""
+    """The downloads of a search's whole result set: its query, facets and sort, no page.
+
+    `search` is the page's search.request.SearchRequest.
+    """
     query = search.url()
     query = "" if query == "?" else query
     return {kind: reverse(f"opendata:export_{kind}") + query for kind in ("csv", "json")}

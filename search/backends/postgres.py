@@ -14,7 +14,7 @@ The stock backend's index (modelsearch's IndexEntry table) with three changes:
   every page of the queryset to its index entry and tests the match row by
   row (about 0.5 s over 10,000 Greek pages); here the GIN index finds the
   hits, they are ranked, and the caller's queryset is checked only for the
-  best ones until a page of results is full (search.backends.results).
+  best ones until a page of results is full (search.backends.database).
 
 See docs/decisions/0011-postgres-search-config.md.
 """
@@ -45,9 +45,8 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.backends.indexers import PreparedOnceMixin
+from search.backends.database import PreparedOnceMixin, RankedSearchResults
 from search.backends.queries import CleanQueryMixin, fold_query
-from search.backends.results import RankedSearchResults
 from search.text import fold
 
 SEARCH_CONFIG = "greek_english"

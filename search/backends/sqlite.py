@@ -30,9 +30,8 @@ from modelsearch.index import get_indexed_models
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.backends.indexers import PreparedOnceMixin
+from search.backends.database import PreparedOnceMixin, RankedSearchResults
 from search.backends.queries import CleanQueryMixin
-from search.backends.results import RankedSearchResults
 from search.text import fold, query_terms
 
 ENTRY_TABLE = "search_fts_entry"

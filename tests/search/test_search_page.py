@@ -19,9 +19,10 @@ from wagtail.models import Locale, PageViewRestriction
 
 from cities.models import CityPage
 from practices.models import PracticePage
-from search.filters import PAGE_SIZE, PracticeSearch
 from search.highlight import Highlighter, plain_text
 from search.models import ZeroResultSearch
+from search.practice_query import PAGE_SIZE, search_practices
+from search.presentation import listing_context
 from sitewide.text import collation_key
 from tests.search.demo_data import DOCUMENT, PRACTICES, expected_counts, expected_ids, slug_of, text
 
@@ -292,11 +293,11 @@ def test_twenty_per_page():
 
 def test_paging_splits_the_results_without_losing_or_repeating_any(demo):
     locale = Locale.objects.get(language_code="en")
-    search = PracticeSearch(QueryDict("sort=title"), locale)
-    pages = [search.page(number, per_page=4) for number in (1, 2, 3)]
+    query = search_practices(QueryDict("sort=title"), locale)
+    pages = [query.page(number, per_page=4) for number in (1, 2, 3)]
 
     assert [len(page.object_list) for page in pages] == [4, 4, 3]
-    assert sum((list(page.object_list) for page in pages), []) == search.ordered_ids
+    assert sum((list(page.object_list) for page in pages), []) == query.ordered_ids
 
 
 @pytest.mark.parametrize("page", ["abc", "99999", "-1", "0", "1e9", ""])
@@ -468,8 +469,8 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, demo):
 
 def test_the_listing_gets_the_same_practices_and_facets(demo):
     locale = Locale.objects.get(language_code="en")
-    search = PracticeSearch(QueryDict("category=housing&category=education&sort=title"), locale)
-    context = search.listing_context("1", per_page=24)
+    query = search_practices(QueryDict("category=housing&category=education&sort=title"), locale)
+    context = listing_context(query, "1", per_page=24)
 
     assert {slug_of(card.url) for card in context["practices"]} == expected_ids(
         {"category": ["housing", "education"]}
@@ -480,8 +481,8 @@ def test_the_listing_gets_the_same_practices_and_facets(demo):
 
 def test_the_listing_can_include_the_filter_form(rf, demo):
     locale = Locale.objects.get(language_code="en")
-    search = PracticeSearch(QueryDict("q=refugees&category=education&sort=newest"), locale)
-    context = search.listing_context(None)
+    query = search_practices(QueryDict("q=refugees&category=education&sort=newest"), locale)
+    context = listing_context(query, None)
     with translation.override("en"):
         html = render_to_string("search/includes/filter_form.html", context, request=rf.get("/en/practices/"))
 

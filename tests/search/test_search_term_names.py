@@ -12,7 +12,7 @@ from django.http import QueryDict
 from modelsearch import index
 
 from practices.models import Category, TargetGroup
-from search.filters import PracticeSearch
+from search.practice_query import search_practices
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,7 @@ def tagged(add_practice, term):
 
 
 def found(query, locale):
-    search = PracticeSearch(QueryDict(f"q={query}"), locale)
-    return set(search.ordered_ids[0:])
+    return set(search_practices(QueryDict(f"q={query}"), locale).ordered_ids[0:])
 
 
 def test_an_english_page_is_found_by_the_english_name_only(tagged, term):

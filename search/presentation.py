@@ -1,0 +1,92 @@
+"""What the reader sees of a search: result cards with the query's words marked,
+facets with their toggle links, the sort links and the catalogue listing's context.
+
+It reads a search.practice_query.PracticeQuery and builds addresses with its
+search.request.SearchRequest; nothing here changes what is found.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.html import escape
+
+from practices.models import PracticePage
+from practices.presenters import PracticeCard, practice_cards
+from search.facets import FACETS
+from search.highlight import Highlighter, plain_text
+from search.practice_query import PAGE_SIZE
+from search.request import SORTS
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    card: PracticeCard
+    # Escaped HTML with the query's words in <mark>. The excerpt is a window
+    # of the description, given only when the words are there but not in
+    # the summary.
+    title_html: str
+    summary_html: str
+    excerpt_html: str | None = None
+
+
+def search_results(query, ids):
+    """Cards for the practices of `ids` (one page of results), with the query's words marked."""
+    pages = query.pages(ids)
+    cards = practice_cards(query.reader, pages)
+    highlighter = Highlighter(query.query) if query.has_query else None
+    if not highlighter:
+        return [SearchResult(card, escape(card.title), escape(card.summary)) for card in cards]
+    descriptions = dict(
+        PracticePage.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", "description")
+    )
+    results = []
+    for page, card in zip(pages, cards, strict=True):
+        excerpt = None
+        if not highlighter.spans(page.summary):
+            excerpt = highlighter.excerpt(plain_text(descriptions.get(page.pk)))
+        results.append(
+            SearchResult(
+                card=card,
+                title_html=highlighter.mark(page.title),
+                summary_html=highlighter.mark(page.summary),
+                excerpt_html=excerpt,
+            )
+        )
+    return results
+
+
+def facet_views(query):
+    """[FacetView] with counts and toggle links; facets without options are left out."""
+    request = query.request
+    views = []
+    for facet in FACETS:
+        view = facet.view(query.facet_counts[facet.name], request.selection[facet.name], query.context)
+        for option in view.options:
+            option.url = request.toggle_url(facet.name, option.value)
+        if view.options:
+            views.append(view)
+    return views
+
+
+def broader_searches(query, views):
+    """[(FacetView, count)]: how many practices each selected facet, taken off, would give."""
+    return [(view, count) for view in views if view.selected and (count := query.count_without(view.name))]
+
+
+def sort_options(request):
+    """[(value, label, url, selected)]; relevance only when there is a query."""
+    return [
+        (value, label, request.url(**{request.sort_param: value}), value == request.sort)
+        for value, label in SORTS.items()
+        if value != "relevance" or request.has_query
+    ]
+
+
+def listing_context(query, page_number, per_page=PAGE_SIZE):
+    """What PracticeIndexPage.get_context adds: the page of practices and the facets."""
+    page_obj = query.page(page_number, per_page)
+    return {
+        "search": query.request,
+        "practices_page": page_obj,
+        "practices": [result.card for result in search_results(query, page_obj.object_list)],
+        "facets": facet_views(query),
+    }
