@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -25,6 +26,7 @@ from practices.vocabulary import Evidence, Status
 from sitewide.page_context import ProvidedContextMixin
 from sitewide.partial_date import PartialDateField
 from sitewide.rich_text import CATALOGUE_FEATURES
+from sitewide.slugs import TransliteratedSlugMixin
 
 SYNC_HELP = _(
     "Translations: when you sync a translation with this page, every text that has "
@@ -52,7 +54,7 @@ class PracticeIndexPage(ProvidedContextMixin, Page):
         verbose_name = _("catalogue of practices")
 
 
-class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
+class PracticePage(NetworkPagePermissionsMixin, TransliteratedSlugMixin, RoutablePageMixin, Page):
     """One good practice of one member city. It always lives under its city's page.
 
     Besides the page itself it answers at `pdf/` (the two-page brochure) and at
@@ -154,7 +156,7 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, Page):
 
     content_panels = [
         HelpPanel(content=SYNC_HELP),
-        FieldPanel("title", help_text=_("The practice's full name.")),
+        TitleFieldPanel("title", help_text=_("The practice's full name.")),
         FieldRowPanel([FieldPanel("subtitle"), FieldPanel("acronym")]),
         FieldPanel("summary"),
         FieldPanel("description"),
