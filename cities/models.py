@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
@@ -14,6 +14,7 @@ from sitewide.catalogue_id import SYNCHRONIZED_CATALOGUE_ID, CatalogueIdPanel, P
 from sitewide.figures import Figure
 from sitewide.page_context import ProvidedContextMixin
 from sitewide.rich_text import CATALOGUE_FEATURES
+from sitewide.slugs import TransliteratedSlugMixin
 
 
 class CityIndexPage(ProvidedContextMixin, NetworkPagePermissionsMixin, Page):
@@ -34,7 +35,9 @@ class CityIndexPage(ProvidedContextMixin, NetworkPagePermissionsMixin, Page):
         verbose_name = _("index of cities")
 
 
-class CityPage(ProvidedContextMixin, NetworkPagePermissionsMixin, PageCatalogueIdMixin, Page):
+class CityPage(
+    ProvidedContextMixin, NetworkPagePermissionsMixin, TransliteratedSlugMixin, PageCatalogueIdMixin, Page
+):
     """A member municipality. Its practices live beneath it, which is what scopes editors' rights.
 
     What its page shows, its practices included, comes from `practices` (see sitewide.page_context).
@@ -66,7 +69,7 @@ class CityPage(ProvidedContextMixin, NetworkPagePermissionsMixin, PageCatalogueI
     search_fields = [*Page.search_fields, index.SearchField("region"), index.SearchField("intro")]
 
     content_panels = [
-        FieldPanel("title", heading=_("Name of the municipality")),
+        TitleFieldPanel("title", heading=_("Name of the municipality")),
         FieldPanel("region"),
         FieldRowPanel([FieldPanel("website"), FieldPanel("email")]),
         MultiFieldPanel(

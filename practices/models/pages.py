@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -27,6 +28,7 @@ from sitewide.catalogue_id import SYNCHRONIZED_CATALOGUE_ID, CatalogueIdPanel, P
 from sitewide.page_context import ProvidedContextMixin
 from sitewide.partial_date import PartialDateField
 from sitewide.rich_text import CATALOGUE_FEATURES
+from sitewide.slugs import TransliteratedSlugMixin
 
 SYNC_HELP = _(
     "Translations: when you sync a translation with this page, every text that has "
@@ -62,7 +64,10 @@ class PracticeIndexPage(ProvidedContextMixin, Page):
         verbose_name = _("catalogue of practices")
 
 
-class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, PageCatalogueIdMixin, Page):
+# The slug is made from the title before the catalogue id is taken from the slug: mixins in that order.
+class PracticePage(
+    NetworkPagePermissionsMixin, TransliteratedSlugMixin, RoutablePageMixin, PageCatalogueIdMixin, Page
+):
     """One good practice of one member city. It always lives under its city's page.
 
     Besides the page itself it answers at `pdf/` (the two-page brochure) and at
@@ -169,7 +174,7 @@ class PracticePage(NetworkPagePermissionsMixin, RoutablePageMixin, PageCatalogue
     # wording of a form is not part of the data (and needs no migration).
     content_panels = [
         ExistingPageHelpPanel(content=SYNC_HELP),
-        FieldPanel("title", help_text=_("The practice's full name.")),
+        TitleFieldPanel("title", help_text=_("The practice's full name.")),
         FieldRowPanel(
             [
                 FieldPanel(

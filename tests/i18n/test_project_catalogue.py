@@ -211,7 +211,10 @@ EVERY_PAGE = [
     (None, "Member cities"),
     (None, "Good practices"),
     (None, "The good practices in this catalogue are recorded by the network's member municipalities."),
-    (None, "Greek municipalities working together for the inclusion of migrants and refugees, with the support of IOM, the UN Migration agency."),
+    (
+        None,
+        "Greek municipalities working together for the inclusion of migrants and refugees, with the support of IOM, the UN Migration agency.",
+    ),
 ]
 PAGES = {
     "": [
