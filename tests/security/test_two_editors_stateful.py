@@ -223,8 +223,10 @@ def test_two_editors_never_touch_each_others_city(network, editor_a, editor_b, l
         @invariant()
         def one_practice_per_id(self):
             ids = {}
-            for catalogue_id, key in PracticePage.objects.values_list("catalogue_id", "translation_key"):
-                assert ids.setdefault(catalogue_id, key) == key, f"two practices share the id {catalogue_id}"
+            pages = PracticePage.objects.values_list("catalogue_id", "locale_id", "translation_key")
+            for catalogue_id, locale_id, key in pages:
+                found = ids.setdefault((catalogue_id, locale_id), key)
+                assert found == key, f"two practices share the id {catalogue_id}"
 
     run_state_machine_as_test(
         TwoEditors,
