@@ -75,7 +75,7 @@ def load(document, progress=lambda line: None):
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     cities = defaultdict(dict)  # city id → language → CityPage
     for city in CityPage.objects.select_related("locale"):
-        cities[city.slug][city.locale.language_code] = city
+        cities[city.catalogue_id][city.locale.language_code] = city
     el = locales["el"]
     categories = {c.catalogue_id: c for c in Category.objects.filter(locale=el)}
     target_groups = {t.catalogue_id: t for t in TargetGroup.objects.filter(locale=el)}
@@ -101,6 +101,7 @@ def load(document, progress=lambda line: None):
                         title=_text(record["title"], lang).rstrip("."),
                         draft_title=_text(record["title"], lang).rstrip("."),
                         slug=record["id"],
+                        catalogue_id=record["id"],
                         content_type=content_type,
                         live=True,
                         has_unpublished_changes=False,

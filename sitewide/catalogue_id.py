@@ -12,8 +12,9 @@ taken over by an upload). So the id is a field of its own
 - it never changes afterwards: no form shows it, a revision cannot bring an
   older value back (`with_content_json`), and a copy of a page does not
   inherit it (`exclude_fields_in_copy`) but gets its own from its new slug;
-- one translation key has it, in every language: a new page whose id is
-  already another page's is refused at its slug, with the same message
+- it is unique in each language, and one translation key has it in every
+  language: a new page whose id is already another page's is refused at
+  its slug, with the same message
   whether the other page is live or a draft and whichever city it belongs to.
 """
 
@@ -102,8 +103,12 @@ class PageCatalogueIdMixin(models.Model):
         self.catalogue_id = shared or self.slug
 
     def catalogue_id_is_taken(self):
-        """Whether another page (not a translation or alias of this one) already has this page's id."""
-        others = type(self).objects.filter(catalogue_id=self.catalogue_id)
+        """Whether another page of this language (not a translation or alias of this one) has this page's id.
+
+        Every page has an alias or a translation in each language, so in
+        practice an id is taken in every language at once.
+        """
+        others = type(self).objects.filter(catalogue_id=self.catalogue_id, locale_id=self.locale_id)
         return others.exclude(translation_key=self.translation_key).exists()
 
     def _check_new_catalogue_id(self):

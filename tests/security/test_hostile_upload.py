@@ -54,8 +54,9 @@ HOSTILE_NUMBERS = {
 @pytest.mark.parametrize("case", list(HOSTILE_NUMBERS))
 def test_a_number_no_column_can_hold_is_named_at_its_field(network, editor_a, login, case):
     field, number, reason = HOSTILE_NUMBERS[case]
+    client = login(editor_a)
     before = row_counts()
-    response = post(login(editor_a), document_text(practice_with(field), number))
+    response = post(client, document_text(practice_with(field), number))
     found = problems(response)
     path = "practices[hostile-numbers]." + ("outcomes[0].value" if field == "outcome" else "figures[0].value")
     assert [found_path for found_path, _reason in found] == [path], found
@@ -65,9 +66,11 @@ def test_a_number_no_column_can_hold_is_named_at_its_field(network, editor_a, lo
 
 @pytest.mark.parametrize("opening", ["[", '{"a":'])
 def test_deep_nesting_is_refused_before_parsing(network, editor_a, login, opening):
+    client = login(editor_a)
     before = row_counts()
-    text = '{"format": "cni-catalogue/1", "practices": ' + opening * 2000 + "1" + "]" * 2000 + "}"
-    found = problems(post(login(editor_a), text))
+    closing = "]" if opening == "[" else "}"
+    text = '{"format": "cni-catalogue/1", "practices": ' + opening * 2000 + "1" + closing * 2000 + "}"
+    found = problems(post(client, text))
     assert len(found) == 1
     assert found[0][0] == ""
     assert "nests deeper than 12 levels" in found[0][1]
