@@ -249,4 +249,5 @@ def test_setup_network_renames_the_workflow_of_an_older_setup(site_tree):
     workflow.refresh_from_db()
     task.refresh_from_db()
     assert (workflow.name, task.name) == ("Έλεγχος ΔΟΜ", "Έλεγχος ΔΟΜ")
-    assert Workflow.objects.count() == 1
+    # No second review workflow beside it (Wagtail's own "Moderators approval" may be there too).
+    assert Workflow.objects.filter(name__in=["IOM review", "Έλεγχος ΔΟΜ"]).count() == 1
