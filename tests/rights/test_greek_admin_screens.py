@@ -41,6 +41,7 @@ KNOWN_ENGLISH = [
     "IOM review",
     "Editor ",
     "Source locale",
+    "Root",  # the tree's root, in the breadcrumbs of every page
 ]
 READ_ALOUD = ("aria-label", "title", "placeholder", "alt")
 # Keys of the React apps' props whose values are shown.
