@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from catalogue.format.translations import TOOL_NAME
 from catalogue.municipality_views import add_municipality_view
 from catalogue.upload.views import upload_catalogue_view
 from cities.rights.rules import may_upload
+from home.upstream_words import describe_tool
 from sitewide.admin_menu import PermissionMenuItem
+
+# The translation editor's note on each text the importer brought in.
+describe_tool(TOOL_NAME, _("Came with the catalogue import on %(date)s"))
 
 
 @hooks.register("register_admin_urls")

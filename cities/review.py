@@ -7,25 +7,39 @@ cannot publish, submit to it; reviewers approve (which publishes) or request
 changes. Wagtail sends the notification mail itself.
 """
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from cities.models import CityIndexPage
 from cities.rights.grants import ensure_reviewers_group
 
-WORKFLOW_NAME = "IOM review"
-TASK_NAME = "IOM review"
+# What the workflow and its task were called before they were named in the network's language.
+FORMER_NAMES = ["IOM review"]
+
+
+def workflow_name():
+    """The name of the workflow and of its one task, in the network's own language ("Έλεγχος ΔΟΜ").
+
+    Wagtail shows these names as they are stored, in every screen and message
+    about a review, whatever the admin's language: stored in the network's
+    language, one name is used everywhere.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext("IOM review")
 
 
 def _active(model, name):
-    """The workflow or task called `name`, created or re-activated (an admin may have disabled it)."""
-    item = model.objects.filter(name=name).first()
+    """The workflow or task called `name`, created, renamed or re-activated (an admin may have disabled it)."""
+    item = model.objects.filter(name=name).first() or model.objects.filter(name__in=FORMER_NAMES).first()
     if item is None:
         return model.objects.create(name=name)
-    if not item.active:
-        item.active = True
-        item.save(update_fields=["active"])
+    if item.name != name or not item.active:
+        item.name, item.active = name, True
+        item.save(update_fields=["name", "active"])
     return item
 
 
@@ -33,9 +47,9 @@ def _active(model, name):
 def ensure_review_workflow():
     """Create or repair the workflow, its task and its assignment; return the workflow."""
     reviewers = ensure_reviewers_group()
-    task = _active(GroupApprovalTask, TASK_NAME)
+    task = _active(GroupApprovalTask, workflow_name())
     task.groups.set([reviewers])
-    workflow = _active(Workflow, WORKFLOW_NAME)
+    workflow = _active(Workflow, workflow_name())
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for index_page in CityIndexPage.objects.all():
         WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
@@ -75,7 +89,7 @@ def ensure_network_roles():
     from cities.rights.grants import REVIEWERS_GROUP, ensure_city_team
 
     had_group = Group.objects.filter(name=REVIEWERS_GROUP).exists()
-    had_workflow = Workflow.objects.filter(name=WORKFLOW_NAME).exists()
+    had_workflow = Workflow.objects.filter(name__in=[workflow_name(), *FORMER_NAMES]).exists()
     assigned = set(WorkflowPage.objects.values_list("page_id", flat=True))
     workflow = ensure_review_workflow()
     for team in CityTeam.objects.all():

@@ -16,12 +16,13 @@ Reviewers and administrators belong to no team: they keep the IOM dashboard.
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
 
 from cities.rights.rules import can_add_practice, team_cities
 from practices.models import PracticePage
@@ -77,7 +78,7 @@ def _workflow_states(pages):
     """{page id: its current workflow state}, for those in review or sent back for changes."""
     states = WorkflowState.objects.filter(
         object_id__in=[str(page.pk) for page in pages],
-        base_content_type__model="page",
+        base_content_type=ContentType.objects.get_for_model(Page),
         status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
     ).select_related("current_task_state__finished_by")
     return {int(state.object_id): state for state in states}

@@ -57,9 +57,20 @@ def _publish(page):
     return page
 
 
+WAGTAIL_ROOT_TITLE = "Root"  # what Wagtail's first migration calls the tree's root
+
+
+def _name_root(root, title):
+    """The tree's root, which the admin's breadcrumbs show on every page, named in the network's language."""
+    if root.title == WAGTAIL_ROOT_TITLE:
+        root.title = root.draft_title = title
+        root.save(update_fields=["title", "draft_title"])
+
+
 def _titles(language):
     with translation.override(language):
         return {
+            "root": _("All pages"),
             "home": _("Cities Network for Integration"),
             "cities": _("Member cities"),
             "practices": _("Good practices"),
@@ -131,6 +142,7 @@ def ensure_site_tree():
     default_locale = locales[settings.LANGUAGE_CODE]
     root = Page.get_first_root_node()
     titles = _titles(settings.LANGUAGE_CODE)
+    _name_root(root, titles["root"])
     home = _ensure_default_home(root, default_locale)
     ensure_site_address()
     cities = _ensure_child(home, CityIndexPage, CITIES_SLUG, titles["cities"])

@@ -4,13 +4,22 @@ For every practice and every language other than its source, it says whether
 a translation is missing (the page is still an alias of its source), whether
 it is outdated (the source was edited after it was last synced for
 translation), and how many of its strings are translated.
+
+Only strings that need translating are counted: a web address, an e-mail
+address, a number, or a Greek text's name written in Latin letters (a link
+called "Facebook", an acronym such as "UNHCR") reads the same in every
+language, so a practice whose texts are all translated is complete.
+Practices and cities are named in the admin's language.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import django_filters
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -27,9 +36,42 @@ COMPLETE = _("Complete")
 IN_PROGRESS = _("In progress")
 
 
+WEB_OR_EMAIL_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[^@\s]+@[^@\s]+\.\w+", re.IGNORECASE)
+# Source languages written in their own script: in them, a text in Latin letters only is a name.
+OWN_SCRIPT = {"el": "GREEK", "ar": "ARABIC"}
+
+
+def needs_translation(text, source_language):
+    """Does `text`, written in `source_language`, read differently in another language?"""
+    words = WEB_OR_EMAIL_ADDRESS.sub(" ", text)
+    letters = [char for char in words if char.isalpha()]
+    if not letters:
+        return False  # an address, a number, a date
+    script = OWN_SCRIPT.get(source_language)
+    return script is None or any(script in unicodedata.name(char, "") for char in letters)
+
+
+def _untranslatable_segments(source_ids):
+    """The ids of the sources' string segments that read the same in every language."""
+    segments = StringSegment.objects.filter(source_id__in=source_ids).values_list(
+        "pk", "string__data", "source__locale__language_code"
+    )
+    return [pk for pk, text, language in segments if not needs_translation(text, language)]
+
+
+def _in_language(model, language, keys):
+    """{translation key: title} of the `model` pages in `language` (the admin's), for those it has."""
+    return dict(
+        model.objects.filter(translation_key__in=keys, locale__language_code=language).values_list(
+            "translation_key", "title"
+        )
+    )
+
+
 @dataclass
 class TranslationRow:
     page: PracticePage
+    title: str  # in the admin's language where the practice has it
     city: str
     language: str
     missing: bool
@@ -78,15 +120,13 @@ def build_rows(pages):
         )
     }
     source_ids = {source.pk for source in sources.values()}
-    totals = dict(
-        StringSegment.objects.filter(source_id__in=source_ids)
-        .values("source_id")
-        .annotate(total=Count("pk"))
-        .values_list("source_id", "total")
+    counted = StringSegment.objects.filter(source_id__in=source_ids).exclude(
+        pk__in=_untranslatable_segments(source_ids)
     )
+    totals = dict(counted.values("source_id").annotate(total=Count("pk")).values_list("source_id", "total"))
     translated = {}
     for locale_id in {page.locale_id for page in pages}:
-        done = StringSegment.objects.filter(source_id__in=source_ids).filter(
+        done = counted.filter(
             Exists(
                 StringTranslation.objects.filter(
                     translation_of_id=OuterRef("string_id"),
@@ -100,7 +140,15 @@ def build_rows(pages):
             done.values("source_id").annotate(count=Count("pk")).values_list("source_id", "count")
         ):
             translated[(source_id, locale_id)] = count
-    cities = dict(CityPage.objects.values_list("path", "title"))
+    language = get_language()
+    titles = _in_language(PracticePage, language, keys)
+    city_keys = dict(CityPage.objects.values_list("path", "translation_key"))
+    city_titles = _in_language(CityPage, language, set(city_keys.values()))
+    city_titles.update(
+        (key, title)
+        for key, title in CityPage.objects.values_list("translation_key", "title")
+        if key not in city_titles
+    )
     languages = {locale.pk: locale.get_display_name() for locale in Locale.objects.all()}
     rows = []
     for page in pages:
@@ -117,7 +165,8 @@ def build_rows(pages):
         rows.append(
             TranslationRow(
                 page=page,
-                city=cities.get(page.path[: -PracticePage.steplen], ""),
+                title=titles.get(page.translation_key, page.title),
+                city=city_titles.get(city_keys.get(page.path[: -PracticePage.steplen]), ""),
                 language=languages.get(page.locale_id, ""),
                 missing=missing,
                 outdated=outdated,
@@ -155,9 +204,9 @@ class TranslationReportView(ReportView):
     results_template_name = "practices/admin/translation_report_results.html"
     filterset_class = TranslationReportFilterSet
     permission_required = "view_translation_report"
-    list_export = ["page.title", "city", "language", "status", "percent", "translated", "total"]
+    list_export = ["title", "city", "language", "status", "percent", "translated", "total"]
     export_headings = {
-        "page.title": _("Practice"),
+        "title": _("Practice"),
         "city": _("City"),
         "language": _("Language"),
         "status": _("Status"),

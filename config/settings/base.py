@@ -171,6 +171,8 @@ CACHES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Cities Network for Integration")
+# Wagtail's login form with its password field labelled in the admin's language (home/upstream_words.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "home.upstream_words.LoginForm"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # The public address: `setup_network` gives it to the Wagtail Site, whose root
 # URL makes the absolute links of the sitemap, the feeds and the downloads.

@@ -85,7 +85,8 @@ def test_a_request_for_changes_shows_the_reviewers_comment(athens, editor_a, iom
     comment = row.select_one("[data-cni-review-comment]")
     assert comment is not None
     assert COMMENT in comment.get_text(" ")
-    assert iom_reviewer.get_full_name() or iom_reviewer.get_username() in comment.get_text(" ")
+    reviewer_name = iom_reviewer.get_full_name() or iom_reviewer.get_username()
+    assert reviewer_name in comment.get_text(" ")
 
 
 def test_a_missing_english_translation_is_shown(athens, editor_a):

@@ -12,7 +12,15 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Workflow
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+)
 
 from cities.models import CityPage, CityTeam
 from cities.rights.grants import (
@@ -123,8 +131,8 @@ def test_setup_network_makes_the_reviewers_and_the_workflow_once(site_tree):
     run("setup_network")
     before = snapshot()
     assert Group.objects.filter(name=REVIEWERS_GROUP).exists()
-    assert Workflow.objects.filter(name="IOM review", active=True).exists()
-    assert "IOM review" not in run("setup_network")
+    assert Workflow.objects.filter(name="Έλεγχος ΔΟΜ", active=True).exists()
+    assert "Έλεγχος ΔΟΜ" not in run("setup_network")
     assert snapshot() == before
 
 
@@ -231,3 +239,15 @@ def test_only_administrators_add_a_municipality_in_the_admin(site_tree, superuse
     page = CityPage.objects.get(slug="larisa", locale__language_code="el")
     assert CityTeam.objects.filter(city_key=page.translation_key).exists()
     assert page.get_translation(Locale.objects.get(language_code="en")).alias_of_id == page.pk
+
+
+def test_setup_network_renames_the_workflow_of_an_older_setup(site_tree):
+    """A site set up when the workflow was called "IOM review" keeps that workflow, under its Greek name."""
+    workflow = Workflow.objects.create(name="IOM review")
+    task = GroupApprovalTask.objects.create(name="IOM review")
+    run("setup_network")
+    workflow.refresh_from_db()
+    task.refresh_from_db()
+    assert (workflow.name, task.name) == ("Έλεγχος ΔΟΜ", "Έλεγχος ΔΟΜ")
+    # No second review workflow beside it (Wagtail's own "Moderators approval" may be there too).
+    assert Workflow.objects.filter(name__in=["IOM review", "Έλεγχος ΔΟΜ"]).count() == 1

@@ -15,6 +15,13 @@ from cities.models import CityPage
 from cities.onboarding import add_editor
 
 DOMAIN = "cities-network.example"
+# The demo people are named as the Greek admin shows them: "Συντάκτης Δήμου Αθηναίων".
+MUNICIPALITY = "Δήμος "
+
+
+def genitive_of_city(title):
+    """ "Δήμος Αθηναίων" → "Δήμου Αθηναίων": the rest of a municipality's name is already genitive."""
+    return "Δήμου " + title.removeprefix(MUNICIPALITY) if title.startswith(MUNICIPALITY) else title
 
 
 class Command(BaseCommand):
@@ -27,10 +34,12 @@ class Command(BaseCommand):
         cities = CityPage.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True
         ).order_by("title")
-        people = [(f"reviewer@{DOMAIN}", None, "IOM", "Reviewer")]
+        people = [(f"reviewer@{DOMAIN}", None, "Ελεγκτής", "ΔΟΜ")]
         for city in cities:
             add_municipality(city.catalogue_id)
-            people.append((f"editor-{city.catalogue_id}@{DOMAIN}", city.catalogue_id, "Editor", city.title))
+            people.append(
+                (f"editor-{city.catalogue_id}@{DOMAIN}", city.catalogue_id, "Συντάκτης", genitive_of_city(city.title))
+            )
         for email, city_id, first_name, last_name in people:
             result = add_editor(
                 email,
