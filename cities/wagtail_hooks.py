@@ -1,24 +1,47 @@
 """The cities' rights in the admin: choosers, reports, confirmation pages, translation, review, two-factor login and history."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from cities.history import CityHistoryView
 from cities.rights.reports import MENU_NAMES as NETWORK_REPORT_MENU_NAMES
 from cities.rights.rules import can_see_network_reports, can_see_translation_report, usable_collections
-from cities.rights.translations import submit_translation_for_review
 from cities.rights.two_factor import setup_view, verify_view
+from cities.translation_views import translation_editor
 from sitewide.admin_menu import PermissionMenuItem, has_perm
 
-# Runs before wagtail-localize's own hook, which would show its editor instead.
-hooks.register("before_edit_page", submit_translation_for_review, order=-10)
+# Runs before wagtail-localize's own hook, which would show its editor or its alias screen.
+hooks.register("before_edit_page", translation_editor, order=-10)
+
+
+@hooks.register("after_edit_page")
+def say_what_the_review_did(request, page):
+    """After a reviewer's decision in Wagtail's editor, say "published" or "changes requested", not "updated"."""
+    if not request.POST.get("action-workflow-action"):
+        return
+    action = request.POST.get("workflow-action-name")
+    page = Page.objects.get(pk=page.pk)
+    if action == "approve" and page.live and not page.workflow_in_progress:
+        said = gettext("“%(title)s” was approved and published.")
+    elif action == "reject":
+        said = gettext("You asked for changes to “%(title)s”; its editor has been told by email.")
+    else:
+        return
+    # Reading the queued messages consumes them; all but Wagtail's "updated" are queued again.
+    kept = [message for message in messages.get_messages(request) if message.level != messages.SUCCESS]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
+    messages.success(request, said % {"title": page.get_admin_display_title()})
 
 
 @hooks.register("construct_page_chooser_queryset")

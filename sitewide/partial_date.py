@@ -95,6 +95,9 @@ class PartialDateField(models.Field):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 10)
         super().__init__(*args, **kwargs)
+        # Wagtail lets a draft leave text fields empty; an empty date is NULL,
+        # which a required date's column refuses, so a draft must give it too.
+        self.required_on_save = not self.null
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()

@@ -24,28 +24,35 @@ runs:
 - any other view of the namespace (one a later wagtail-localize adds) is
   refused to everyone but administrators until it is reviewed here.
 
-The "Submit for review" button that the translation editor gets (see
-`templates/wagtail_localize/admin/edit_translation.html`) posts back to the
-page's edit view, where `submit_translation_for_review` (a `before_edit_page`
-hook that runs before wagtail-localize's) saves the translation as a new
-revision, without touching the live page, and submits it to the IOM review.
+Three of wagtail-localize's views are replaced, after these checks, by their
+reviewed versions in `cities.translation_views` ("Translate", "Update
+translations" and "Convert to alias"; see docs/decisions/0087-translations-stay-aliases-until-approved.md),
+and approving a translation through Wagtail's workflow dialog is refused
+while its source page is not live.
 """
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext as _
+from django.urls import reverse
 
+from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
 
-from cities.review import submit_for_review
 from cities.rights.rules import can_edit, can_publish, can_see_translation_report, can_view_model
+from cities.translation_review import require_live_source
+from cities.translation_views import (
+    convert_to_alias_for_review,
+    describe,
+    submit_page_for_review,
+    update_translations_for_review,
+)
 
 NAMESPACE = "wagtail_localize"
-SUBMIT_FOR_REVIEW = "cni-submit-translation-for-review"
+WORKFLOW_ACTION = ("wagtailadmin_pages", "workflow_action")
 
 
 def _target(translation):
@@ -94,7 +101,9 @@ def check_update(request, translation_source_id):
     targets = [_target(translation) for translation in source.translations.filter(enabled=True)]
     if not all(can_edit(request.user, target) for target in targets if target is not None):
         raise PermissionDenied
-    if request.method == "POST" and request.POST.get("publish_translations"):
+    if request.method == "POST" and (
+        request.POST.get("publish_translations") or request.POST.get("then") == "publish"
+    ):
         if not all(can_publish(request.user, target) for target in targets if target is not None):
             raise PermissionDenied
 
@@ -153,6 +162,14 @@ CHECKS = {
 }
 
 
+# wagtail-localize's views that go through the IOM review instead (cities.translation_views).
+REVIEWED_VIEWS = {
+    "submit_page_translation": submit_page_for_review,
+    "update_translations": update_translations_for_review,
+    "convert_to_alias": convert_to_alias_for_review,
+}
+
+
 class TranslationRightsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -162,53 +179,39 @@ class TranslationRightsMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or NAMESPACE not in match.namespaces:
+        if match is None:
+            return None
+        if (match.namespace, match.url_name) == WORKFLOW_ACTION:
+            return refuse_approval_before_source(request, **view_kwargs)
+        if NAMESPACE not in match.namespaces:
             return None
         user = request.user
-        if not user.is_authenticated or user.is_superuser:
+        if not user.is_authenticated:
             return None  # the view sends anonymous visitors to the login page
-        check = CHECKS.get(match.url_name)
-        if check is None:
-            raise PermissionDenied
-        check(request, **view_kwargs)
-        return None
+        if not user.is_superuser:
+            check = CHECKS.get(match.url_name)
+            if check is None:
+                raise PermissionDenied
+            check(request, **view_kwargs)
+        reviewed = REVIEWED_VIEWS.get(match.url_name)
+        return reviewed(request, **view_kwargs) if reviewed is not None else None
 
 
-def submit_translation_for_review(request, page):
-    """`before_edit_page`: the translation editor's "Submit for review" button."""
-    if request.method != "POST" or SUBMIT_FOR_REVIEW not in request.POST:
+def refuse_approval_before_source(request, page_id, action_name, **kwargs):
+    """Wagtail's workflow dialog approving a translation whose source page is not live: refused, saying why."""
+    if request.method != "POST" or action_name != "approve":
         return None
-    translation = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).first()
-    if translation is None or page.alias_of_id:
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
         return None
-    page = page.specific
-    lock = page.get_lock()
-    if lock is not None and lock.for_user(request.user):
-        messages.error(request, _("This page is locked; the translation was not submitted."))
-        return redirect("wagtailadmin_pages:edit", page.id)
-    if page.workflow_in_progress and page.current_workflow_state.status == "in_progress":
-        messages.warning(request, _("This translation is already waiting for review."))
-        return redirect("wagtailadmin_pages:edit", page.id)
-    # The translated text goes into a new revision only: the live page keeps
-    # its reviewed text until a reviewer approves this one.
-    draft = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
     try:
-        draft.save_revision(user=request.user, log_action=True)
+        require_live_source(page)
     except ValidationError as error:
-        messages.error(
-            request,
-            _("The translation could not be submitted: %(errors)s") % {"errors": "; ".join(error.messages)},
-        )
-        return redirect("wagtailadmin_pages:edit", page.id)
-    state = submit_for_review(Page.objects.get(pk=page.pk), request.user)
-    if state is None:
-        messages.success(request, _("The translation was saved as a draft."))
-    else:
-        messages.success(
-            request,
-            _("The translation of “%(title)s” was submitted for review.")
-            % {"title": page.get_admin_display_title()},
-        )
-    return redirect("wagtailadmin_pages:edit", page.id)
+        messages.error(request, describe(error))
+        edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return render_modal_workflow(
+                request, "", None, {}, json_data={"step": "success", "redirect": edit_url}
+            )
+        return redirect(edit_url)
+    return None

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Each admin request that may write is one transaction (config/transactions.py).
+    "config.transactions.AdminWritesAtomicMiddleware",
     "cities.rights.two_factor.AdminTwoFactorMiddleware",
     "cities.rights.translations.TranslationRightsMiddleware",
     # Pages name themselves to the admin's user as that user may see them (cities/rights/visibility.py).
@@ -118,6 +120,19 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Writers wait their turn instead of failing with "database is locked":
+    # WAL lets readers and one writer work at once, a writer waits up to
+    # `timeout` seconds for the lock, and transactions take the write lock as
+    # they begin. Admin writes run in one transaction each
+    # (config/transactions.py; docs/decisions/0086-no-database-is-locked.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
