@@ -1,6 +1,19 @@
-"""The catalogue listing filters with the search page's own code: one mechanism."""
+"""Search in the admin and beside the catalogue.
+
+- The catalogue listing filters with the search page's own code: one mechanism.
+- The domain thesaurus (search.models.SynonymSet) is a snippet: IOM staff
+  (administrators and the IOM reviewers, cities.rights.grants) keep its
+  synonym sets under Snippets → Synonym sets.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from practices.presenters import listing
+from search.models import SynonymSet
 from search.practice_query import search_practices
 from search.presentation import listing_context
 from sitewide.page_context import provides_context_for
@@ -11,3 +24,17 @@ from sitewide.reader import reader_for
 def catalogue_listing_context(page, request):
     query = search_practices(request.GET, page.locale, reader=reader_for(request))
     return listing_context(query, request.GET.get("page"), per_page=listing.CATALOGUE_PAGE_SIZE)
+
+
+class SynonymSetViewSet(SnippetViewSet):
+    model = SynonymSet
+    icon = "list-ul"
+    # Named here: Wagtail would otherwise derive it from the translated label.
+    menu_name = "synonym-sets"
+    menu_label = _("Synonym sets")
+    list_display = ["__str__", "language", "note", UpdatedAtColumn()]
+    list_filter = ["language"]
+    list_per_page = 100
+
+
+register_snippet(SynonymSetViewSet)
