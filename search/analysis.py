@@ -28,7 +28,7 @@ from functools import lru_cache
 import Stemmer
 
 from search.text import WORD, fold
-from search.transliteration import latin_key
+from search.transliteration import latin_key, latin_spelling
 
 KEY_MARK = "~"
 # Keys shorter than this ("ed" for "aid") say too little to match on.
@@ -159,6 +159,9 @@ def analyse(text):
 
 def autocomplete_terms(text):
     """Terms for prefix matching: folded words, unstemmed (a stemmed prefix is no
-    longer a prefix), then their keys."""
+    longer a prefix), then their Latin spellings, endings kept for the same reason."""
     words = [word for word in folded_words(text) if word not in STOPWORDS]
-    return [*words, *filter(None, map(word_keys, words))]
+    return [
+        *words,
+        *(key_term(spelling) for spelling in map(latin_spelling, words) if len(spelling) >= MIN_KEY),
+    ]

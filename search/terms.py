@@ -122,7 +122,7 @@ def _own_alternatives(folded, prefix):
         found = [Alternative((Term(folded, True),))]
         found += [
             Alternative((Term(key_term(key), True),))
-            for key in latin_keys(folded)
+            for key in latin_keys(folded, whole=False)
             if len(key) >= MIN_PREFIX_KEY
         ]
         return found

@@ -141,15 +141,23 @@ def without_ending(key):
 
 
 @lru_cache(maxsize=65536)
+def latin_spelling(word):
+    """The skeleton of one folded word, ending kept: what a typed prefix is compared with."""
+    return skeleton(elot(word))
+
+
+@lru_cache(maxsize=65536)
 def latin_key(word):
     """The key of one folded word (letters and digits), e.g. «βολου» → "vol"."""
-    return without_ending(skeleton(elot(word)))
+    return without_ending(latin_spelling(word))
 
 
-def latin_keys(word):
+def latin_keys(word, *, whole=True):
     """The keys a typed word may stand for: its own, and, where a Greeklish "h"
-    could be «χ» rather than «η», that reading's too."""
-    keys = [latin_key(word)]
+    could be «χ» rather than «η», that reading's too. `whole=False` keeps the
+    endings, for a word still being typed (a prefix)."""
+    readings = [word]
     if word.isascii() and AMBIGUOUS_H.search(word):
-        keys.append(without_ending(skeleton(AMBIGUOUS_H.sub("x", word))))
-    return list(dict.fromkeys(keys))
+        readings.append(AMBIGUOUS_H.sub("x", word))
+    spell = latin_key if whole else latin_spelling
+    return list(dict.fromkeys(spell(reading) for reading in readings))

@@ -10,10 +10,11 @@ vectors written by this project:
   tsvector literals, so PostgreSQL stores exactly these terms; queries are
   tsquery literals of the same terms (search.terms), which is also why an
   English stop word can no longer empty a query;
-- one entry holds four parts, told apart by the tsvector weights: the title
-  (and the acronym) in `title` with weight A; in `body`, the rest with C, the
-  city's names with B and the translations' text with D
-  (search.backends.documents). Ranking weighs them 1, 0.25, 0.8 and 0.02;
+- one entry holds its parts told apart by the tsvector weights: in `title`,
+  the title (and the acronym) with A and the translations' titles with B; in
+  `body`, the rest with C, the city's names with B and the translations'
+  text with D (search.backends.documents). The translations count a tenth of
+  the page's own text in the ranking (RANK_WEIGHTS);
 - searches start from the index, not from the pages. The stock query joins
   every page of the queryset to its index entry and tests the match row by
   row (about 0.5 s over 10,000 Greek pages); here the GIN indexes find the
@@ -55,9 +56,18 @@ AUTOCOMPLETE_CONFIG = "simple_unaccent"
 # Look pages' entries up one by one, rather than rank every hit, when the
 # caller's queryset is estimated to be this many times smaller than the hits.
 FEW_CANDIDATES_RATIO = 4
-# What ts_rank gives a match of weight D, C, B, A: the other language's text,
-# the body, the city's names, the title.
-RANK_WEIGHTS = "{0.02, 0.25, 0.8, 1.0}"
+# What ts_rank gives a match of weight D, C, B, A in each vector: in `title`,
+# the translations' titles (B) and the title (A); in `body`, the translations'
+# text (D), the body (C) and the city's names (B); in `autocomplete`, the
+# translations' title words (D) and the title's (A). The other language
+# counts a tenth of the page's own.
+RANK_WEIGHTS = {
+    "title": "{0, 0, 0.1, 1.0}",
+    "body": "{0.025, 0.25, 0.8, 0}",
+    "autocomplete": "{0.1, 0, 0, 1.0}",
+}
+# The weights of the page's own text in each vector (the exact-phrase rank).
+OWN_WEIGHTS = {"title": "A", "body": "C", "autocomplete": "A"}
 # tsvector's limits: positions go up to 16,383, and a term keeps 256 of them.
 MAX_POSITION = 16383
 MAX_POSITIONS = 256
@@ -123,12 +133,14 @@ class AnalysedPostgresIndex(PostgresIndex):
         rows = []
         params = []
         for obj, document in entries:
-            title = tsvector([(analyse(" ".join(document.own.title)), "A")])
+            title = tsvector(
+                [(analyse(" ".join(document.own.title)), "A"), (analyse(" ".join(document.other.title)), "B")]
+            )
             body = tsvector(
                 [
                     (analyse(" ".join(document.own.body)), "C"),
                     (analyse(" ".join(document.place)), "B"),
-                    (analyse(" ".join(document.other.title + document.other.body)), "D"),
+                    (analyse(" ".join(document.other.body)), "D"),
                 ]
             )
             autocomplete = word_vector(
@@ -290,8 +302,12 @@ class RankedQueryMixin:
         if terms.place_alternatives and self.PLACE:
             vector, weight = self.PLACE
             place = (f"({vector} @@ %s::tsquery)", [ts_any(terms.place_alternatives, weight)])
-        if terms.phrase is not None and self.VECTORS == RankedQueryMixin.VECTORS:
-            phrase = self._matches(ts_alternative(terms.phrase))
+        if terms.phrase is not None and self.PLACE:
+            # In the page's own title or body, not in its translations.
+            phrase = (
+                "(" + " OR ".join(f"{vector} @@ %s::tsquery" for vector in self.VECTORS) + ")",
+                [ts_alternative(terms.phrase, OWN_WEIGHTS[vector]) for vector in self.VECTORS],
+            )
         # What ranks the hits: every word's terms at once.
         ranked = " | ".join(tsqueries)
         return Match((found, ranked), groups, relaxed, place, phrase)
@@ -305,7 +321,8 @@ class RankedQueryMixin:
         if ranked is None:
             return RawSQL("0.0", [], output_field=FloatField())
         sql = " + ".join(f"ts_rank(%s::float4[], {vector}, %s::tsquery)" for vector in self.VECTORS)
-        return RawSQL(sql, [RANK_WEIGHTS, ranked] * len(self.VECTORS), output_field=FloatField())
+        params = [param for vector in self.VECTORS for param in (RANK_WEIGHTS[vector], ranked)]
+        return RawSQL(sql, params, output_field=FloatField())
 
     def _order_keys(self, match):
         """[(name, expression)] of what ranks hits before their score, best first."""

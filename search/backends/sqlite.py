@@ -12,8 +12,8 @@ The index lives in this app's own tables (search/migrations/0001 and 0006),
 holding text analysed in Python (search.analysis): folded, so «ΣΤΕΓΑΣΗ»,
 «στεγαση» and «στέγαση» are the same word, stemmed with the Greek and English
 Snowball stemmers as on PostgreSQL, with Latin keys beside the stems. An
-entry's four columns are its title, its body, its city's names and its
-translations' text (search.backends.documents). See
+entry's columns are its title, its body, its city's names and its
+translations' title and text (search.backends.documents). See
 docs/decisions/0010-sqlite-search-backend.md and 0072-search-relevance.md.
 """
 
@@ -42,15 +42,15 @@ ENTRY_TABLE = "search_fts_entry"
 TEXT_TABLE = "search_fts_text"
 AUTOCOMPLETE_TABLE = "search_fts_autocomplete"
 
-# bm25() column weights for (title, body, place, other). A title is a few
-# words chosen to say what the page is about, so one hit there outweighs
-# several in the body; a city's name counts nearly as much; text in the
-# other language counts little, so that pages which match in the reader's
-# language come first.
+# bm25() column weights for (title, body, place, other_title, other_body). A
+# title is a few words chosen to say what the page is about, so one hit there
+# outweighs several in the body; a city's name counts nearly as much; the
+# translations' text counts a tenth of the page's own, so that pages which
+# match in the reader's language come first.
 DEFAULT_TITLE_WEIGHT = 8.0
 DEFAULT_BODY_WEIGHT = 1.0
 PLACE_WEIGHT = 6.0
-OTHER_WEIGHT = 0.1
+OTHER_LANGUAGE_SHARE = 0.1
 # Suggestions: (autocomplete, other).
 AUTOCOMPLETE_WEIGHTS = (1.0, 0.1)
 
@@ -97,7 +97,8 @@ class SQLiteIndex(BaseIndex):
                 fts_text(document.own.title),
                 fts_text(document.own.body),
                 fts_text(document.place),
-                fts_text(document.other.title + document.other.body),
+                fts_text(document.other.title),
+                fts_text(document.other.body),
                 autocomplete_text(document.own.autocomplete),
                 autocomplete_text(document.other.autocomplete),
             )
@@ -116,12 +117,13 @@ class SQLiteIndex(BaseIndex):
                 rowids = dict(cursor.fetchall())
                 self._delete_text(cursor, list(rowids))
                 cursor.executemany(
-                    f"INSERT INTO {TEXT_TABLE} (rowid, title, body, place, other) VALUES (%s, %s, %s, %s, %s)",
-                    [(rowid, *documents[object_id][:4]) for rowid, object_id in rowids.items()],
+                    f"INSERT INTO {TEXT_TABLE} (rowid, title, body, place, other_title, other_body) "
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
+                    [(rowid, *documents[object_id][:5]) for rowid, object_id in rowids.items()],
                 )
                 cursor.executemany(
                     f"INSERT INTO {AUTOCOMPLETE_TABLE} (rowid, autocomplete, other) VALUES (%s, %s, %s)",
-                    [(rowid, *documents[object_id][4:]) for rowid, object_id in rowids.items()],
+                    [(rowid, *documents[object_id][5:]) for rowid, object_id in rowids.items()],
                 )
 
     def delete_item(self, item):
@@ -252,7 +254,7 @@ class FTS5QueryMixin:
     """
 
     TABLE = TEXT_TABLE
-    COLUMNS = ("title", "body", "place", "other")
+    COLUMNS = ("title", "body", "place", "other_title", "other_body")
     # Where the typed words, together, make an exact phrase worth ranking first.
     PHRASE_COLUMNS = ("title", "body")
     PLACE_COLUMN = "place"
@@ -525,8 +527,15 @@ class FTS5QueryMixin:
 
 class FoldedSQLiteSearchQueryCompiler(FTS5QueryMixin, SQLiteSearchQueryCompiler):
     def rank_expression(self, backend):
-        # Column weights follow the table's column order (title, body, place, other).
-        return f"bm25({self.TABLE}, {backend.title_weight}, {backend.body_weight}, {PLACE_WEIGHT}, {OTHER_WEIGHT})"
+        # Column weights follow the table's column order.
+        weights = [
+            backend.title_weight,
+            backend.body_weight,
+            PLACE_WEIGHT,
+            backend.title_weight * OTHER_LANGUAGE_SHARE,
+            backend.body_weight * OTHER_LANGUAGE_SHARE,
+        ]
+        return f"bm25({self.TABLE}, {', '.join(map(str, weights))})"
 
 
 class FoldedSQLiteAutocompleteQueryCompiler(FTS5QueryMixin, SQLiteAutocompleteQueryCompiler):

@@ -4,7 +4,8 @@ Text is now analysed in Python (search.analysis: folded, stemmed with the
 Greek and English Snowball stemmers, Latin keys marked with "~"), so FTS5
 only splits it at spaces: no Porter stemmer (the stems are already there)
 and "~" is part of a term. The text table gains the city's names (`place`)
-and the translations' text (`other`); suggestions gain `other`.
+and the translations' titles and text (`other_title`, `other_body`);
+suggestions gain the translations' titles (`other`).
 
 The tables are made anew, empty: run `manage.py update_index` after
 migrating a database that holds content. See docs/decisions/0072-search-relevance.md.
@@ -20,7 +21,7 @@ TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '~'"
 CREATE = [
     f"""
     CREATE VIRTUAL TABLE {TEXT_TABLE} USING fts5(
-        title, body, place, other, tokenize = "{TOKENIZER}"
+        title, body, place, other_title, other_body, tokenize = "{TOKENIZER}"
     )
     """,
     f"""
