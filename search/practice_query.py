@@ -28,7 +28,7 @@ from django.utils.functional import cached_property
 from practices.models import PracticePage
 from practices.presenters import practice_queryset
 from search.facets import FACETS, FacetContext, count_together
-from search.matching import OPERATORS, TextMatch
+from search.matching import OPERATORS, RELAX_BELOW, TextMatch
 from search.request import SearchRequest
 from sitewide.reader import Reader
 from sitewide.text import collation_key
@@ -36,14 +36,15 @@ from sitewide.text import collation_key
 PAGE_SIZE = 20
 
 
-def search_practices(
-    params, locale, *, reader=None, query_param="q", sort_param="sort", operator=None, autocomplete=False
-):
-    """The PracticeQuery for a query string's parameters (see search.request for their names)."""
+def search_practices(params, locale, *, reader=None, query_param="q", sort_param="sort", **options):
+    """The PracticeQuery for a query string's parameters (see search.request for their names).
+
+    `options` are PracticeQuery's: `operator`, `autocomplete`, `fill`.
+    """
     language = locale.language_code if locale is not None else settings.LANGUAGE_CODE
     context = FacetContext(locale, reader or Reader(language=language))
     request = SearchRequest.parse(params, context, query_param=query_param, sort_param=sort_param)
-    return PracticeQuery(request, context, operator=operator, autocomplete=autocomplete)
+    return PracticeQuery(request, context, **options)
 
 
 class PracticeQuery:
@@ -51,9 +52,12 @@ class PracticeQuery:
 
     `context` (search.facets.FacetContext) is the one the request was parsed
     with: it knows the locale, the reader and the cities the request selected.
+    `operator` ("and", "or") overrides relaxed matching; `fill` is how many
+    results the caller shows first, which every-word matches should fill
+    before partial matches are taken (search.matching).
     """
 
-    def __init__(self, request, context, *, operator=None, autocomplete=False):
+    def __init__(self, request, context, *, operator=None, autocomplete=False, fill=RELAX_BELOW):
         self.request = request
         self.context = context
         self.locale = context.locale
@@ -61,6 +65,7 @@ class PracticeQuery:
         self.language = self.locale.language_code if self.locale is not None else settings.LANGUAGE_CODE
         self.operator = operator if operator in OPERATORS else None
         self.autocomplete = autocomplete
+        self.fill = fill
 
     @property
     def query(self):
@@ -94,11 +99,25 @@ class PracticeQuery:
             scope=self.scope,
             autocomplete=self.autocomplete,
             operator=self.operator,
+            fill=self.fill,
         )
 
     def matches_anything(self):
         """Whether the text query finds any practice, whatever the facets."""
         return self.text_match is not None and self.text_match.matches_anything()
+
+    @property
+    def relaxed(self):
+        """Whether practices that match only some of the words are found too."""
+        return self.text_match is not None and self.text_match.relaxed
+
+    def missing_words(self):
+        """The words of the query that none of the results holds (relaxed searches only)."""
+        return self.text_match.missing_everywhere(self.narrowed()) if self.relaxed else []
+
+    def missing_by_result(self, ids):
+        """{practice id: the words of the query it lacks}, for relaxed searches."""
+        return self.text_match.missing_by_object(list(ids)) if self.relaxed else {}
 
     def narrowed(self, exclude=()):
         """The scope narrowed by every facet but those named in `exclude`; the text query not applied."""

@@ -26,15 +26,30 @@ class SearchResult:
     title_html: str
     summary_html: str
     excerpt_html: str | None = None
+    # The words of a relaxed search this practice lacks (beyond those no practice has).
+    missing: tuple = ()
+
+    @property
+    def lang(self):
+        """The language the card reads in: the page's, or the source language
+        where the title is not translated yet (an alias, or a translation
+        still waiting for review), which the page marks "only in …"."""
+        return self.card.untranslated.get("title") or self.card.lang
 
 
-def search_results(query, ids):
-    """Cards for the practices of `ids` (one page of results), with the query's words marked."""
+def search_results(query, ids, *, missing_everywhere=()):
+    """Cards for the practices of `ids` (one page of results), with the query's words marked.
+
+    A relaxed search also says which of its words each result lacks, leaving
+    out `missing_everywhere` (the words no result has, which the page names once).
+    Synonyms that the thesaurus brought in are marked too.
+    """
     pages = query.pages(ids)
     cards = practice_cards(query.reader, pages)
-    highlighter = Highlighter(query.query) if query.has_query else None
+    highlighter = Highlighter(" ".join(query.text_match.terms.words)) if query.has_query else None
     if not highlighter:
         return [SearchResult(card, escape(card.title), escape(card.summary)) for card in cards]
+    missing = query.missing_by_result([page.pk for page in pages])
     descriptions = dict(
         PracticePage.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", "description")
     )
@@ -49,6 +64,7 @@ def search_results(query, ids):
                 title_html=highlighter.mark(page.title),
                 summary_html=highlighter.mark(page.summary),
                 excerpt_html=excerpt,
+                missing=tuple(word for word in missing.get(page.pk, ()) if word not in missing_everywhere),
             )
         )
     return results

@@ -9,6 +9,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
@@ -36,6 +37,10 @@ def active_locale():
         return None
 
 
+def not_found_text(words):
+    return _("Not found: %(words)s") % {"words": ", ".join(words)}
+
+
 def is_fetch(request):
     return request.headers.get(FETCH_HEADER) == "fetch"
 
@@ -47,7 +52,8 @@ def search(request):
     reader = reader_for(request)
     query = search_practices(request.GET, locale, reader=reader)
     page_obj = query.page(request.GET.get("page"))
-    results = search_results(query, page_obj.object_list)
+    missing_words = query.missing_words() if page_obj.object_list else []
+    results = search_results(query, page_obj.object_list, missing_everywhere=missing_words)
     facets = facet_views(query)
     context = {
         "query": query.query,
@@ -55,6 +61,7 @@ def search(request):
         "sort_options": sort_options(query.request),
         "page_obj": page_obj,
         "results": results,
+        "missing_words": missing_words,
         "facets": facets,
         "problems": query.request.problems,
         "cities": matching_cities(query.query, locale, reader),
@@ -90,22 +97,29 @@ def empty_results_help(request, query, facets):
 def suggest(request):
     """Up to eight practices whose title (or acronym) words begin with the typed words.
 
-    The same parameters as the page: `q`, and the facets to narrow it.
+    The same parameters as the page: `q`, and the facets to narrow it. Every
+    typed word is a prefix; when too few titles begin with all of them, those
+    that begin with most come after, each saying which words it lacks
+    (`missing`, and `missing_text` to show).
     """
     locale = active_locale()
     reader = reader_for(request)
-    query = search_practices(request.GET, locale, reader=reader, autocomplete=True)
+    query = search_practices(request.GET, locale, reader=reader, autocomplete=True, fill=SUGGESTIONS)
     ids = query.ordered_ids[:SUGGESTIONS] if query.has_query else []
     pages = query.pages(ids)
     cities = reader.parents(CityPage, pages)
-    results = [
-        {
+    missing = query.missing_by_result(ids)
+    results = []
+    for page in pages:
+        result = {
             "title": page.title,
             "url": reader.url(page),
             "city": cities[page.pk].title if page.pk in cities else None,
         }
-        for page in pages
-    ]
+        if missing.get(page.pk):
+            result["missing"] = missing[page.pk]
+            result["missing_text"] = not_found_text(missing[page.pk])
+        results.append(result)
     response = JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -49,6 +49,8 @@ REVIEWER_PERMISSIONS = [
         for action in ("add", "change", "view")
     ),
     "practices.publish_organisation",
+    # The domain thesaurus of search (synonym sets).
+    *(f"search.{action}_synonymset" for action in ("add", "change", "delete", "view")),
     "practices.view_translation_report",
     "cities.view_city_history",
     "cities.view_network_dashboard",

@@ -1,8 +1,18 @@
 """What the two database backends (search.backends.sqlite and .postgres) share:
-indexing each object's fields once, and results ranked in SQL, one page at a time.
+the analysed query, what a match is, and results ranked in SQL one page at a time.
 
-Results: the query compilers of both backends answer the same questions, in
-their own SQL:
+A query (a string, or `RankedTerms` from search.matching) is analysed by
+search.terms into groups of alternative index terms. Each backend compiles
+them into its own SQL, a `Match`:
+
+- `condition`: what finds the hits: every group (AND), or, `relaxed`, any;
+- `groups`: one condition per group, to count how many of the query's words
+  an object covers (the first order of relaxed results) and to say which
+  words a result lacks;
+- `place`: the objects in a city the query names (ranked first);
+- `phrase`: the objects holding the typed words together (ranked next).
+
+The compilers of both backends answer the same questions:
 
 - ``plan(backend)``: ``(kind, match)``; kind is "all", "none", "match" (the hits of
   `match`), "exclude" (everything but them) or "stock" (a query only the stock
@@ -11,7 +21,9 @@ their own SQL:
   best first, for one slice, already restricted to the caller's queryset;
 - ``count_hits(match)``, ``scores(backend, match, object_ids)``;
 - ``matching_queryset(kind, match)``: the caller's queryset narrowed to the
-  hits, for other orders and for facets.
+  hits, for other orders and for facets;
+- ``covered_groups(match, object_ids)``, ``groups_found(match)`` and
+  ``count_up_to(match, limit)``: for relaxed matching (search.matching).
 
 The caller's queryset is only ever read in SQL (an EXISTS or IN over it), so
 unlike the stock backends it may filter on anything the ORM can say, not just
@@ -19,30 +31,53 @@ on index.FilterFields: search.matching relies on that (`FILTERS_IN_SQL`).
 """
 
 from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count
 
 from modelsearch.backends.base import BaseSearchResults, FilterFieldError
+from modelsearch.query import PlainText, SearchQuery
+
+from search import thesaurus
+from search.places import place_terms
+from search.terms import QueryTerms
 
 
-class PreparedOnceMixin:
-    """Prepare each of an object's search fields once, not once per index column.
+class RankedTerms(SearchQuery):
+    """Analysed terms as a query: every group (`relaxed=False`) or any group, ranked by coverage."""
 
-    modelsearch's ObjectIndexer walks all of an object's search fields again
-    for every column it fills (title, body, autocomplete, and on PostgreSQL
-    the two plain-text copies), and each walk queries the object's related
-    objects (categories, achievements…) anew. Keeping the first walk's result
-    makes a rebuild several times faster.
-    """
+    def __init__(self, terms, relaxed=False):
+        self.terms = terms
+        self.relaxed = relaxed
 
-    def prepare_field(self, obj, field):
-        if obj is not self.obj:
-            # A related object, reached from within a walk that is kept.
-            return super().prepare_field(obj, field)
-        prepared = self.__dict__.setdefault("_prepared_fields", {})
-        if id(field) not in prepared:
-            prepared[id(field)] = list(super().prepare_field(obj, field))
-        return iter(prepared[id(field)])
+    def __repr__(self):
+        return f"<RankedTerms {list(self.terms.labels)!r} relaxed={self.relaxed}>"
+
+
+def analysed(query, prefix=False):
+    """(QueryTerms, relaxed) for a PlainText or RankedTerms query, or None for another kind."""
+    if isinstance(query, RankedTerms):
+        return query.terms, query.relaxed
+    if isinstance(query, PlainText):
+        terms = QueryTerms.parse(
+            query.query_string, prefix=prefix, thesaurus=thesaurus.current(), places=place_terms()
+        )
+        return terms, query.operator == "or"
+    return None
+
+
+@dataclass(frozen=True)
+class Match:
+    condition: Any
+    groups: tuple = ()
+    relaxed: bool = False
+    place: Any = None
+    phrase: Any = None
+
+    @property
+    def ranks_coverage(self):
+        return self.relaxed and len(self.groups) > 1
 
 
 class RankedSearchResults(BaseSearchResults):
@@ -105,6 +140,31 @@ class RankedSearchResults(BaseSearchResults):
             hits = compiler.stock_results(self.backend, None, None)
             return compiler.queryset.filter(pk__in=[obj.pk for obj in hits])
         return compiler.matching_queryset(kind, match)
+
+    def _groups_plan(self):
+        kind, match = self.query_compiler.plan(self.backend)
+        return match if kind == "match" and match.groups else None
+
+    def covered_groups(self, object_ids):
+        """{object id (text): {indexes of the query's groups it matches}}, for these objects."""
+        match = self._groups_plan()
+        if match is None or not object_ids:
+            return {}
+        return self.query_compiler.covered_groups(match, [str(object_id) for object_id in object_ids])
+
+    def groups_found(self):
+        """The indexes of the query's groups that some object of the queryset matches."""
+        match = self._groups_plan()
+        if match is None:
+            return set()
+        return self.query_compiler.groups_found(match)
+
+    def count_up_to(self, limit):
+        """How many objects match, counting no further than `limit`."""
+        kind, match = self.query_compiler.plan(self.backend)
+        if kind != "match":
+            return self.query_compiler.matching_queryset(kind, match)[:limit].count()
+        return self.query_compiler.count_up_to(match, limit)
 
     def facet(self, field_name):
         compiler = self.query_compiler
