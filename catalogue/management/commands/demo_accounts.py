@@ -38,7 +38,12 @@ class Command(BaseCommand):
         for city in cities:
             add_municipality(city.catalogue_id)
             people.append(
-                (f"editor-{city.catalogue_id}@{DOMAIN}", city.catalogue_id, "Συντάκτης", genitive_of_city(city.title))
+                (
+                    f"editor-{city.catalogue_id}@{DOMAIN}",
+                    city.catalogue_id,
+                    "Συντάκτης",
+                    genitive_of_city(city.title),
+                )
             )
         for email, city_id, first_name, last_name in people:
             result = add_editor(
