@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail.permissions import page_permission_policy
 
 from cities.history import CityHistoryView
@@ -22,6 +22,33 @@ from sitewide.admin_menu import PermissionMenuItem, has_perm
 
 # Runs before wagtail-localize's own hook, which would show its editor or its alias screen.
 hooks.register("before_edit_page", translation_editor, order=-10)
+
+
+@hooks.register("before_edit_page", order=-20)
+def show_requested_changes(request, page):
+    """Opening a page whose review asked for changes shows the reviewer's comment at the top."""
+    if request.method != "GET":
+        return
+    state = page.current_workflow_state
+    if (
+        state is None
+        or state.status != WorkflowState.STATUS_NEEDS_CHANGES
+        or state.current_task_state is None
+    ):
+        return
+    task_state = state.current_task_state
+    messages.warning(
+        request,
+        gettext(
+            "The IOM reviewers asked for changes: “%(comment)s” (%(reviewer)s). Make them, then submit again."
+        )
+        % {
+            "comment": task_state.get_comment() or gettext("(no comment)"),
+            "reviewer": task_state.finished_by.get_full_name() or task_state.finished_by.get_username()
+            if task_state.finished_by
+            else "",
+        },
+    )
 
 
 @hooks.register("after_edit_page")
