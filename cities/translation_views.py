@@ -101,7 +101,7 @@ class SubmitPageForReviewView(SubmitPageTranslationView):
             )
             % {
                 "title": self.object.get_admin_display_title(),
-                "languages": ", ".join(locale.get_display_name() for locale in locales),
+                "languages": ", ".join(str(locale.get_display_name()) for locale in locales),
                 "source": self.object.locale.get_display_name(),
             },
         )
