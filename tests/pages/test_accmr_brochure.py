@@ -28,7 +28,7 @@ FACTS = {
         "Ιούνιος 2017",
         "Ίδρυμα Σταύρος Νιάρχος",
         "Athens Partnership",
-        "Νοέμβριος 2018",
+        "έως τον Νοέμβριο του 2018",  # the partnership ended then (after «έως», the accusative)
         "Ύπατη Αρμοστεία του ΟΗΕ για τους Πρόσφυγες",
         "International Rescue Committee",
         "ActionAid Hellas",
