@@ -175,7 +175,9 @@ def _translated(page, superuser):
 def sync(client, admin_client, page, superuser):
     source, target = _translated(page, superuser)
     TranslationSource.objects.filter(pk=source.pk).update(last_updated_at="2000-01-01T00:00:00Z")
-    response = client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {})
+    response = client.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]), {"then": "sync"}
+    )
     source.refresh_from_db()
     return response, source.last_updated_at.year > 2000
 
@@ -186,7 +188,7 @@ def sync_and_publish(client, admin_client, page, superuser):
     # wagtail-localize publishes in transaction.on_commit; run it as a real commit would.
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = client.post(
-            reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"}
+            reverse("wagtail_localize:update_translations", args=[source.pk]), {"then": "publish"}
         )
     return response, PageLogEntry.objects.filter(page=target, action="wagtail.publish").count() > before
 
