@@ -127,7 +127,9 @@ def test_two_editors_never_touch_each_others_city(network, editor_a, editor_b, l
         @rule(title=st.sampled_from(DRAFT_TITLES))
         def a_edits_own_practice(self, title):
             response = edit_page(clients["A"], a.practice, title=title)
-            assert response.status_code == 302
+            assert response.status_code == 302, (
+                response.context and response.context.get("form") and response.context["form"].errors
+            )
             self.a_did()
 
         @precondition(
