@@ -12,6 +12,9 @@ from wagtail.models import Locale
 from sitewide import ratelimit
 from tests.factories import UserFactory
 from tests.factories import site_tree as build_site_tree
+from tests.migration_rows import restore_after_every_flush
+
+restore_after_every_flush()
 
 
 @pytest.fixture(autouse=True)

@@ -15,14 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from django.apps import apps
-from django.conf import settings
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-
-from wagtail.models import Collection, Locale, Page
 
 from catalogue.format.importer import import_document
 from tests.factories import site_tree
@@ -74,35 +67,14 @@ def browser():
         browser.close()
 
 
-MIGRATION_PERMISSIONS = [
-    ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
-    ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
-]
-
-
 @pytest.fixture
 def demo(transactional_db):
     """The demo catalogue, published, in this test's database.
 
-    A transactional test's database is emptied after it, Wagtail's root page
-    and root collection (made by migrations) included, so they are made again first.
+    A transactional test's database is emptied after it; tests/migration_rows.py
+    makes again what migrations had made.
     """
     cache.clear()
-    if not Page.objects.filter(depth=1).exists():
-        locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    # So are the permissions of every app, which the editors' groups are given,
-    # and the two that Wagtail's and wagtail-localize's migrations make by hand.
-    ContentType.objects.clear_cache()
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0)
-    for app_label, model, codename, name in MIGRATION_PERMISSIONS:
-        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
-        Permission.objects.get_or_create(
-            content_type=content_type, codename=codename, defaults={"name": name}
-        )
     trees = site_tree()
     from home.legal import ensure_legal_pages
 

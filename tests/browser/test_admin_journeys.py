@@ -14,12 +14,9 @@ import re
 
 import pytest
 
-from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from wagtail.models import Collection, Locale
-from wagtail_localize.models import Translation
+from wagtail.models import Locale
 
 from catalogue.municipalities import add_municipality
 from cities.onboarding import add_editor
@@ -69,15 +66,6 @@ def person(email, password=PASSWORD, **role):
 @pytest.fixture
 def people(demo):
     """Athens's editor, named as the demo names them, and an IOM reviewer; Athens's practices in every state."""
-    # A transactional test's database is emptied after it, with what migrations made: the root
-    # collection and wagtail-localize's permission, which the editors' and reviewers' groups are granted.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    Permission.objects.get_or_create(
-        content_type=ContentType.objects.get_for_model(Translation),
-        codename="submit_translation",
-        defaults={"name": "Can submit translations"},
-    )
     add_municipality("athens")
     ensure_review_workflow()
     editor = person(

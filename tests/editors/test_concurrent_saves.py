@@ -26,10 +26,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from django.conf import settings
 from django.db import connection
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from tests.factories import CategoryFactory
 from tests.factories import site_tree as build_site_tree
@@ -66,10 +65,6 @@ def _database_url(tmp_path):
 
 @pytest.fixture
 def site_tree(transactional_db):
-    # A transactional test's database is emptied after each test, Wagtail's root page included.
-    if not Page.objects.filter(depth=1).exists():
-        locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     return build_site_tree()
 
 
