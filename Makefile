@@ -38,8 +38,11 @@ check: $(STAMP) messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
 # pytest exits 5 when it collected no test; that is a failure here too, said plainly.
+# Both cores (pytest-xdist); a file's tests stay on one worker, so its module-scoped
+# content is built once. PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 pytest: $(STAMP) messages
-	@$(BIN)/pytest; status=$$?; \
+	@$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=10; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing" >&2; fi; \
 	exit $$status
 

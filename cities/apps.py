@@ -15,5 +15,6 @@ class CitiesConfig(AppConfig):
         # city models, whose pages take the mixin: the form is given to the
         # mixin once every model exists, before any admin form is built.
         NetworkPagePermissionsMixin.base_form_class = MediaCheckedPageForm
-        # A translation's first approval turns its alias into a page (a signal receiver).
-        from cities import translation_review  # noqa: F401
+        # Signal receivers: a translation's first approval turns its alias into a
+        # page; a translated title longer than a page title must not fail its save.
+        from cities import translation_review, translation_titles  # noqa: F401

@@ -23,7 +23,10 @@ from wagtail.users.models import UserProfile
 from cities.onboarding import add_editor
 from practices.models import Organisation, PracticePage
 from tests.catalogue.conftest import row_counts
-from tests.catalogue.test_import_scoped import athens_network  # noqa: F401  (the same demo vocabulary, cities and people)
+from tests.catalogue.test_import_scoped import (  # noqa: F401  (the same demo vocabulary, cities and people)
+    athens_network,
+    athens_people,
+)
 from tests.factories import UserFactory, with_admin_language
 
 pytestmark = pytest.mark.django_db
@@ -37,9 +40,11 @@ def _english_admin(user):
 
 
 @pytest.fixture
-def people(request):
+def people(athens_network):  # noqa: F811  (the fixture imported above)
     """The demo's vocabulary, Athens and Thessaloniki on the site, and one person of each role."""
-    network = request.getfixturevalue("athens_network")
+    # Named as an argument, not fetched with getfixturevalue: the module's content must be
+    # built before this test's own transaction begins, or that transaction's rollback takes it.
+    network = athens_network
     outsider = UserFactory(username="outsider")
     outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
     found = {

@@ -2,9 +2,11 @@
 
 import copy
 import io
+import json
 
 import pytest
 
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
 
@@ -16,14 +18,15 @@ from catalogue.format.scope import Scope
 from catalogue.municipalities import add_municipality
 from cities.onboarding import add_editor
 from practices.models import PracticePage
-from tests.catalogue.conftest import row_counts
+from tests.catalogue.conftest import DEMO, row_counts
+from tests.module_content import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def athens_network(site_tree, demo_document):
-    """The demo's vocabulary and two of its cities on the site, an Athens editor and a reviewer."""
+def _build_athens_network(trees):
+    """The demo's vocabulary and two of its cities on the site, an Athens editor and a reviewer (their ids)."""
+    demo_document = json.loads(DEMO.read_text(encoding="utf-8"))
     vocabulary = {
         key: demo_document[key] for key in ("format", "categories", "target_groups", "organisations")
     }
@@ -33,7 +36,17 @@ def athens_network(site_tree, demo_document):
     add_municipality("thessaloniki")
     editor = add_editor("editor@athens.example", city_id="athens", send_email=False).user
     reviewer = add_editor("reviewer@iom.example", reviewer=True, send_email=False).user
-    return {"editor": editor, "reviewer": reviewer}
+    return {"editor": editor.pk, "reviewer": reviewer.pk}
+
+
+athens_people = built_once_per_module(_build_athens_network)
+
+
+@pytest.fixture
+def athens_network(athens_people):
+    """The module's Athens editor and reviewer, read afresh for each test (a test may change them)."""
+    users = get_user_model().objects
+    return {role: users.get(pk=pk) for role, pk in athens_people.items()}
 
 
 def _practices(demo_document, *ids):

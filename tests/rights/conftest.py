@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.db import models
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -61,14 +62,35 @@ def _city(city_id, greek, english):
     )
 
 
+def build_network():
+    ensure_review_workflow()
+    athens = _city("athens", "Αθήνα", "Athens")
+    thessaloniki = _city("thessaloniki", "Θεσσαλονίκη", "Thessaloniki")
+    return {"A": athens, "B": thessaloniki}
+
+
+def read_afresh(network):
+    """The same cities with every object read again from the database.
+
+    For a network built once per module: an earlier test may have left an
+    object's Python attributes (its latest revision, say) pointing at rows
+    that its rollback took away.
+    """
+    fresh = {}
+    for key, city in network.items():
+        values = {
+            name: type(value)._default_manager.get(pk=value.pk) if isinstance(value, models.Model) else value
+            for name, value in vars(city).items()
+        }
+        fresh[key] = City(**values)
+    return fresh
+
+
 @pytest.fixture
 def network(site_tree):
     # Wagtail caches the sites' root paths; the database rolls back between tests, the cache must too.
     cache.clear()
-    ensure_review_workflow()
-    athens = _city("athens", "Αθήνα", "Athens")
-    thessaloniki = _city("thessaloniki", "Θεσσαλονίκη", "Thessaloniki")
-    yield {"A": athens, "B": thessaloniki}
+    yield build_network()
     cache.clear()
 
 

@@ -31,9 +31,19 @@ from cities.rights.rules import importable_cities
 from contact.models import ContactMessage
 from practices.models import Category, Organisation
 from tests.factories import CategoryFactory, OrganisationFactory
+from tests.module_content import built_once_per_module
+from tests.rights.conftest import build_network, read_afresh
 from tests.rights.forms import form_data, single
 
 pytestmark = pytest.mark.django_db
+
+shared_network = built_once_per_module(lambda trees: build_network())
+
+
+@pytest.fixture
+def network(shared_network):
+    return read_afresh(shared_network)
+
 
 ROLES = ["editor_a", "editor_b", "reviewer", "anonymous"]
 ALLOW, DENY = True, False

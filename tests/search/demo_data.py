@@ -11,13 +11,8 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
-from django.core.cache import cache
-from django.db import transaction
-
 from catalogue.format.importer import import_document
-from tests.factories import site_tree
+from tests.module_content import built_once_per_module
 
 DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
 DOCUMENT = json.loads(DEMO.read_text(encoding="utf-8"))
@@ -27,19 +22,11 @@ PRACTICES = {practice["id"]: practice for practice in DOCUMENT["practices"]}
 def demo_fixture():
     """A module-scoped fixture that loads the demo catalogue (published, indexed)."""
 
-    @pytest.fixture(scope="module")
-    def demo(django_db_setup, django_db_blocker):
-        with django_db_blocker.unblock():
-            cache.clear()
-            with transaction.atomic():
-                trees = site_tree()
-                import_document(json.loads(DEMO.read_text(encoding="utf-8")), publish=True)
-                yield trees
-                transaction.set_rollback(True)
-            # Wagtail caches site root paths; they were rolled back too.
-            cache.clear()
+    def load(trees):
+        import_document(json.loads(DEMO.read_text(encoding="utf-8")), publish=True)
+        return trees
 
-    return demo
+    return built_once_per_module(load)
 
 
 def text(value, language):
