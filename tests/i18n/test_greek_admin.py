@@ -174,6 +174,7 @@ GETTEXT_FUNCTIONS = {
 }
 
 
+@functools.cache
 def project_msgids():
     """The strings that this project's own code and templates mark for translation, longest first."""
     msgids = set()
@@ -202,7 +203,14 @@ def project_msgids():
     upstream = upstream_msgids()
     msgids = {msgid.strip() for msgid in msgids}
     msgids = {m for m in msgids if len(m) >= 3 and re.search("[A-Za-z]", m) and m.lower() not in upstream}
-    return sorted(msgids, key=len, reverse=True)
+    return tuple(sorted(msgids, key=len, reverse=True))
+
+
+@functools.cache
+def project_msgid_pattern():
+    """One pattern for all project msgids, longest first: one pass over a text instead of one per msgid."""
+    alternatives = "|".join(re.escape(msgid) for msgid in project_msgids())
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", flags=re.IGNORECASE)
 
 
 @functools.cache
@@ -249,7 +257,7 @@ def _walk_json(data, key=None):
 
 class EnglishDetector:
     def __init__(self, user_content=()):
-        self.project_msgids = project_msgids()
+        self.project_msgids = project_msgid_pattern()
         self.proper_names = proper_names()
         self.language_names = sorted((str(name) for _code, name in settings.LANGUAGES), key=len, reverse=True)
         self.allowed = ALLOWED_LATIN | {
@@ -266,8 +274,7 @@ class EnglishDetector:
         text = FILE_NAMES.sub(" ", WEB_ADDRESS.sub(" ", text))
         for known in [*self.user_content, *self.language_names]:
             text = text.replace(known, " ")
-        for msgid in self.project_msgids:
-            text = re.sub(rf"(?<![A-Za-z]){re.escape(msgid)}(?![A-Za-z])", " ", text, flags=re.IGNORECASE)
+        text = self.project_msgids.sub(" ", text)
         return [word for word in LATIN_RUN.findall(text) if word.lower() not in self.allowed]
 
     def texts(self, html):
