@@ -263,7 +263,8 @@ def _check_practice(record, path, ctx):
         # Another city's practice: an import never moves a page, nor says whose it is.
         ctx.problem(path, ID_TAKEN)
     ctx.check_order(record, "started", "ended", path)
-    if record.get("status") in (Status.COMPLETED, Status.DISCONTINUED) and "ended" not in record:
+    # A discontinued practice may have ended on a date nobody published; a completed one has its date.
+    if record.get("status") == Status.COMPLETED and "ended" not in record:
         ctx.problem(f"{path}.ended", f"is required when status is '{record['status']}'")
     for index, other in enumerate(record.get("adapted_from", [])):
         item_path = f"{path}.adapted_from[{index}]"

@@ -104,7 +104,9 @@ class PracticePage(
         _("ended"),
         blank=True,
         null=True,
-        help_text=_("Required when the practice is completed or discontinued."),
+        help_text=_(
+            "Required when the practice is completed; may stay empty when it was discontinued on a date nobody published."
+        ),
     )
     evidence = models.CharField(
         _("evidence level"),
@@ -235,7 +237,8 @@ class PracticePage(
                         FieldPanel(
                             "ended",
                             help_text=_(
-                                "Required when the practice is completed or discontinued, for example 2020-12."
+                                "Required when the practice is completed, for example 2020-12. A discontinued practice"
+                                " whose end date was never published may leave it empty."
                             ),
                         ),
                     ]
@@ -332,8 +335,13 @@ class PracticePage(
         super().clean()
         if self.started and self.ended and self.ended.is_before(self.started):
             raise ValidationError({"ended": _("The end cannot be before the start.")})
-        if self.status in (Status.COMPLETED, Status.DISCONTINUED) and not self.ended:
-            raise ValidationError({"ended": _("Give the end date of a completed or discontinued practice.")})
+        if self.status == Status.COMPLETED and not self.ended:
+            raise ValidationError({"ended": _("Give the end date of a completed practice.")})
+
+    @property
+    def ended_on_an_unstated_date(self):
+        """Discontinued, with no end date published: the page says so rather than say nothing."""
+        return self.status == Status.DISCONTINUED and not self.ended
 
     @property
     def city(self):

@@ -6,6 +6,8 @@ import pytest
 
 from django.core.management import CommandError, call_command
 
+from catalogue.format.importer import import_document
+from practices.models import PracticePage
 from tests.catalogue.conftest import row_counts
 
 pytestmark = pytest.mark.django_db
@@ -108,6 +110,14 @@ def test_completed_needs_an_end(accmr_document, write_catalogue, capsys):
     assert_refused(
         write_catalogue(accmr_document), capsys, "practices[accmr].ended: is required when status is"
     )
+
+
+def test_discontinued_may_leave_its_end_unstated(site_tree, accmr_document):
+    """cni-catalogue/1: a practice stopped on a date nobody published is valid without `ended`."""
+    practice(accmr_document)["status"] = "discontinued"
+    import_document(accmr_document, publish=True)
+    page = PracticePage.objects.get(catalogue_id="accmr", locale__language_code="el")
+    assert (page.status, page.ended) == ("discontinued", None)
 
 
 def test_negative_figure(accmr_document, write_catalogue, capsys):

@@ -232,3 +232,21 @@ def test_images_render_through_wagtail_renditions(network, fetch):
         img["loading"] == "lazy" and img["width"] and img["height"] for img in soup.select(".gallery img")
     )
     assert [img["alt"] for img in soup.select(".gallery img")] == ["Συνάντηση 0", "Συνάντηση 1"]
+
+
+def test_a_discontinued_practice_without_its_end_date_says_so(brochure, translated, fetch):
+    """Some practices stopped on a date nobody published: the page says it ended, not nothing."""
+    for page in (brochure.practice, translated.practice):
+        page.refresh_from_db()
+        page.status, page.ended = "discontinued", None
+        page.full_clean()
+        page.save_revision().publish()
+    _html, soup = fetch(brochure.practice.url)
+    assert facts(soup)["Λήξη"] == ["δεν αναφέρεται ημερομηνία"]
+    _html, soup = fetch(translated.practice.url)
+    assert facts(soup)["Ended"] == ["date not stated"]
+
+
+def test_an_ongoing_practice_shows_no_end(brochure, fetch):
+    _html, soup = fetch(brochure.practice.url)
+    assert "Λήξη" not in facts(soup)
