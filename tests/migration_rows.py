@@ -4,9 +4,12 @@ pytest-django empties the database after each transactional test (browser
 tests, the concurrent-save test) and Django then sends `post_migrate`, which
 remakes content types and model permissions, but not the rows that Wagtail's
 and wagtail-localize's data migrations wrote: the root page and its locale,
-the root collection, and two hand-made permissions. Tests that follow (in any
-order) expect them, as a migrated database has them.
+the root collection, two hand-made permissions, and the search thesaurus's
+seed. Tests that follow (in any order) expect them, as a migrated database
+has them.
 """
+
+import importlib
 
 from django.apps import apps
 from django.conf import settings
@@ -34,6 +37,8 @@ def restore_migration_rows(**_signal):
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    # The seed adds only the sets that are missing, as the migration does.
+    importlib.import_module("search.migrations.0007_seed_thesaurus").seed(apps, None)
 
 
 def restore_after_every_flush():
