@@ -61,6 +61,12 @@ def facet_counts(response, name):
     return {}
 
 
+@pytest.mark.parametrize("language", ["el", "en"])
+def test_the_search_page_has_one_search_box(search_page, language):
+    html = search_page(language, q="στέγαση").content.decode()
+    assert html.count('role="search"') == 1 and html.count('type="search"') == 1, "one box, the page's own"
+
+
 # The locale and the text query --------------------------------------------------
 
 
