@@ -233,6 +233,10 @@ def test_cities_index_lists_cities_for_the_map(network, fetch):
     athens(network)
     html, soup = fetch("/el/cities/")
     assert [a.get_text() for a in soup.select("#cities-map .city-map__link")] == ["Δήμος Αθηναίων"]
+    # The cards list the cities; the map's own list only feeds its markers, out of sight.
+    assert [a.get_text() for a in soup.select(".cards--cities .card__title a")] == ["Δήμος Αθηναίων"]
+    assert soup.select_one("#cities-map .city-map__list").has_attr("hidden")
+    assert soup.select_one("#cities-map")["data-label-no-tiles"].endswith("παρατίθενται παραπάνω.")
 
 
 # -- Legal pages ------------------------------------------------------------------
