@@ -250,3 +250,13 @@ def test_a_discontinued_practice_without_its_end_date_says_so(brochure, translat
 def test_an_ongoing_practice_shows_no_end(brochure, fetch):
     _html, soup = fetch(brochure.practice.url)
     assert "Λήξη" not in facts(soup)
+
+
+def test_results_about_nothing_in_particular_get_their_own_heading(network, fetch):
+    """Outcomes without an `about` that follow a group must not read as part of that group."""
+    practice = accmr(network, build_athens(network), size=3)
+    _html, soup = fetch(practice.url)
+    headings = [" ".join(h.get_text().split()) for h in soup.select(".outcomes__about")]
+    assert headings == ["Ψηφιακή Πλατφόρμα", "Άλλα αποτελέσματα"]
+    others = soup.select(".outcomes")[1]
+    assert "μέτρηση 1" in others.get_text() and "Ψηφιακή" not in others.get_text()
