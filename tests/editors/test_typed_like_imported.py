@@ -71,6 +71,9 @@ PRACTICE = {
 }
 
 
+FIGURE = PRACTICE["figures"][0]
+
+
 def pk(model, catalogue_id):
     return str(model.objects.get(catalogue_id=catalogue_id, locale__language_code="el").pk)
 
@@ -101,18 +104,8 @@ def _typed_form():
                     },
                 ]
             ),
-            "figures": inline_formset(
-                [
-                    {
-                        "kind": "other",
-                        "label": "στο πρόγραμμα ΕΣΤΙΑ",
-                        "value": "2100",
-                        "approximate": "on",
-                        "date": "2018-03",
-                        "source": "Ύπατη Αρμοστεία",
-                    }
-                ]
-            ),
+            # The form's fields carry the format's names; a checkbox posts "on".
+            "figures": inline_formset([{**FIGURE, "value": str(FIGURE["value"]), "approximate": "on"}]),
             "outcomes": inline_formset([{"label": "επισκέψεις", "value": "664046", "date": "2019-12"}]),
             "achievements": inline_formset([{"text": "Πιστοποιήθηκε το 2018."}]),
             "recognitions": inline_formset(
