@@ -86,3 +86,15 @@ def test_fetcher_reads_only_the_sites_own_files():
         except ValueError:
             continue
         raise AssertionError(f"{url} was fetched")
+
+
+def test_an_unstated_end_and_results_about_nothing_read_as_on_the_page(network):
+    from tests.pages.builders import accmr, athens
+
+    practice = accmr(network, athens(network), size=3)
+    practice.status, practice.ended = "discontinued", None
+    practice.save_revision().publish()
+    _document, pages, _network = render(practice, "el")
+    text = " ".join(pages)
+    assert "Λήξη" in text and "δεν αναφέρεται ημερομηνία" in text
+    assert "Άλλα αποτελέσματα" in text
