@@ -144,6 +144,11 @@
         }
         var map = null;
         button.hidden = false;
+        // A section that holds nothing but the map (the cities index) waits for it.
+        var section = container.closest("[data-map-section]");
+        if (section) {
+            section.hidden = false;
+        }
         button.addEventListener("click", function () {
             var opening = canvas.hidden;
             if (!opening) {

@@ -83,6 +83,7 @@ def test_filter_by_two_facets_and_open_a_result(site):
     for language, viewport in COMBINATIONS:
         page.set_viewport_size(VIEWPORTS[viewport])
         page.goto(f"{site.url}/{language}/search/")
+        assert page.locator("input[type=search]:visible").count() == 1, "one search box, the page's own"
         for facet, (value,) in selection.items():
             press(page, f"#facet-{facet}-{value}", "Space")
             # static/js/search.js updates the results in place, then the address.
@@ -100,6 +101,29 @@ def test_filter_by_two_facets_and_open_a_result(site):
         press(page, ".search-result .card__title a")
         page.wait_for_url(f"**{first}")
         assert page.locator("article h1").count() == 1
+
+
+def test_the_cities_index_shows_each_city_once_and_its_map(site):
+    page = site(None)
+    for language, viewport in COMBINATIONS:
+        page.set_viewport_size(VIEWPORTS[viewport])
+        page.goto(f"{site.url}/{language}/cities/")
+        assert page.locator(".cards--cities .card").count() == 6
+        assert page.get_by_role("link", name=CITY[language], exact=True).count() == 1
+        # The map's own list feeds its markers, out of sight; the section shows for the map.
+        assert page.locator(".city-map__list").is_hidden()
+        press(page, "[data-map-toggle]")
+        markers = page.locator(".leaflet-marker-icon")
+        markers.first.wait_for()
+        assert markers.count() == 6
+        screenshot(page, f"cities-index-{language}")
+
+    # Without JavaScript there is no map: the cards are the whole page, with no empty section.
+    still = site(None, java_script_enabled=False)
+    still.goto(f"{site.url}/el/cities/")
+    assert still.locator(".cards--cities .card").count() == 6
+    assert still.locator("[data-map-section]").is_hidden()
+    assert still.locator("[data-map-toggle]").is_hidden()
 
 
 def test_switch_language_on_a_practice(site):
