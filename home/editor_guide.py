@@ -33,6 +33,10 @@ class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Editor's guide")
     header_icon = "help"
 
+    def get_breadcrumbs_items(self):
+        # Without its own crumb the header reads only "Home", as if the guide were the dashboard.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(guide=guide_html(), guide_language=GUIDE_LANGUAGE, **kwargs)
 

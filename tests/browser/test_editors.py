@@ -150,3 +150,23 @@ def test_changes_requested_then_fixed_and_resubmitted(site, people):
     assert state is not None and state.status == state.STATUS_IN_PROGRESS
     assert practice.get_latest_revision_as_object().summary.endswith("από το 2019.")
     assert not journey.server_errors() and not review.server_errors()
+
+
+def test_the_editor_reads_the_greek_guide_from_the_dashboard(site, people):
+    editor, _reviewer, _city = people
+    journey = steps.Journey(site, "guide")
+    steps.log_in(journey, editor)
+    page = journey.page
+    page.get_by_role("link", name="Οδηγός συντάκτη").first.click()
+    page.wait_for_load_state()
+    journey.shot("guide")
+    assert page.locator("h1, h2").filter(has_text="Οδηγός").count() >= 1
+    # The admin's header names the screen, not just "Home".
+    assert (
+        page.locator("header [aria-current=page], header h1, header h2")
+        .filter(has_text="Οδηγός συντάκτη")
+        .count()
+        >= 1
+    ), page.locator("header").first.inner_text()
+    assert "ACCMR" in page.locator("main, #main, body").first.inner_text()
+    assert not journey.server_errors()
