@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from config import pagecache
 from practices.models import Category, Organisation, PracticePage
-from tests.pages.builders import Network
+from tests.factories.network import Network
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from catalogue.format.importer import import_document
 from cities.models import CityPage
 from practices.models import PracticePage
 from tests.catalogue.every_field import every_field_document, write_png
+from tests.factories import DocumentFactory
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><svg onload=alert(2)>'
@@ -323,9 +324,7 @@ def disk_media(settings, tmp_path):
 
 
 def test_documents_are_served_by_their_own_name_only(client, db, disk_media):
-    document = get_document_model().objects.create(
-        title="Report", file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 report")
-    )
+    document = DocumentFactory(title="Report", filename="report.pdf")
     for name in ("..%2F..%2Fconfig%2Fsettings%2Fbase.py", "../../README.md", "report.pdf%00.html"):
         response = client.get(f"/documents/{document.pk}/{name}")
         assert response.status_code in (301, 302, 404), name
@@ -443,7 +442,7 @@ def test_the_admin_refuses_an_oversized_document(superuser_client, settings):
     "name, content", [("report.pdf", b"%PDF-1.4"), ("notes.txt", b"<script>alert(1)</script>")]
 )
 def test_documents_are_always_downloaded_never_shown_inline(client, db, disk_media, name, content):
-    document = get_document_model().objects.create(title="d", file=SimpleUploadedFile(name, content))
+    document = DocumentFactory(title="d", file=SimpleUploadedFile(name, content))
     response = client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")

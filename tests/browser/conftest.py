@@ -9,7 +9,6 @@ a missing Chromium stops the run.
 Screenshots of every page type go to tests/screenshots/ (not committed).
 """
 
-import json
 import os
 from pathlib import Path
 
@@ -17,8 +16,8 @@ import pytest
 
 from django.core.cache import cache
 
-from catalogue.format.importer import import_document
 from tests.factories import site_tree
+from tests.factories.demo import import_demo
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -31,7 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "catalogue" / "demo" / "catalogue.json"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 AXE_SOURCE = AXE.read_text(encoding="utf-8")
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -79,7 +77,7 @@ def demo(transactional_db):
     from home.legal import ensure_legal_pages
 
     ensure_legal_pages(trees)
-    import_document(json.loads(DEMO.read_text(encoding="utf-8")), publish=True)
+    import_demo()
     cache.clear()
     yield trees
     cache.clear()

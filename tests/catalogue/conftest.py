@@ -1,17 +1,16 @@
 import copy
 import json
-from pathlib import Path
 
 import pytest
 
 from django.apps import apps
 
-DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
+from tests.factories.demo import demo_document as fresh_demo_document
 
 
 @pytest.fixture(scope="session")
 def demo_document():
-    return json.loads(DEMO.read_text(encoding="utf-8"))
+    return fresh_demo_document()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,14 +12,13 @@ from django.db import transaction
 from catalogue.format.errors import CatalogueInvalid
 from catalogue.format.importer import import_document
 from tests.catalogue.conftest import row_counts
+from tests.factories.demo import demo_document
 
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
-
 
 def _base_document():
-    document = json.loads(DEMO.read_text(encoding="utf-8"))
+    document = demo_document()
     document["practices"] = [
         p for p in document["practices"] if p["id"] in ("accmr", "ioannina-remote-interpreting")
     ]

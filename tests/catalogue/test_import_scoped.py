@@ -2,7 +2,6 @@
 
 import copy
 import io
-import json
 
 import pytest
 
@@ -18,7 +17,8 @@ from catalogue.format.scope import Scope
 from catalogue.municipalities import add_municipality
 from cities.onboarding import add_editor
 from practices.models import PracticePage
-from tests.catalogue.conftest import DEMO, row_counts
+from tests.catalogue.conftest import row_counts
+from tests.factories.demo import demo_document as fresh_demo_document
 from tests.module_content import built_once_per_module
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +26,9 @@ pytestmark = pytest.mark.django_db
 
 def _build_athens_network(trees):
     """The demo's vocabulary and two of its cities on the site, an Athens editor and a reviewer (their ids)."""
-    demo_document = json.loads(DEMO.read_text(encoding="utf-8"))
-    vocabulary = {
-        key: demo_document[key] for key in ("format", "categories", "target_groups", "organisations")
-    }
-    cities = [city for city in demo_document["cities"] if city["id"] in ("athens", "thessaloniki")]
+    demo = fresh_demo_document()
+    vocabulary = {key: demo[key] for key in ("format", "categories", "target_groups", "organisations")}
+    cities = [city for city in demo["cities"] if city["id"] in ("athens", "thessaloniki")]
     import_document({**vocabulary, "cities": cities}, publish=True)
     add_municipality("athens")
     add_municipality("thessaloniki")

@@ -11,7 +11,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from contact.models import ContactMessage
-from tests.pages.builders import Network, accmr, athens
+from tests.factories.brochure import accmr, athens
+from tests.factories.network import Network
 
 MESSAGE = {"name": "Μαρία", "email": "maria@example.org", "message": "Πώς ξεκινήσατε;", "website": ""}
 

@@ -172,7 +172,7 @@ def test_a_live_pages_title_no_longer_drives_its_slug(network, editor_a):
 def test_pages_made_in_code_without_a_slug_get_one_from_the_table(network):
     """Imports, translations and copies save pages without the admin's script."""
     city = network["A"].page
-    page = city.add_child(
+    page = city.add_child(  # the path under test: a page saved in code, not built by a factory
         instance=PracticePage(
             title="Λιβαδειά: στέγαση",
             summary="Σύνοψη.",

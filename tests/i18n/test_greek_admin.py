@@ -30,7 +30,6 @@ either package, ``locale/wagtail/complete_catalogue.py`` lists what is new.
 
 import ast
 import functools
-import io
 import json
 import re
 import zoneinfo
@@ -46,14 +45,10 @@ from django.conf.locale import LANG_INFO
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.urls import reverse
 from django.utils.translation import trans_real
 
 import wagtail
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -68,8 +63,8 @@ from wagtail.models import (
 from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
 
-from home.models import HomePage
 from search.models import SynonymSet
+from tests.factories import DocumentFactory, HomePageFactory, ImageFactory
 
 CATALOGUE_DIR = Path(settings.BASE_DIR) / "locale" / "wagtail"
 SITE_PACKAGES = Path(wagtail.__file__).resolve().parent.parent
@@ -326,14 +321,6 @@ class EnglishDetector:
 # A small, all-Greek site
 
 
-def _png():
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 48), (20, 90, 160)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def greek_site(db):
     """Root → a home page waiting for review in a workflow; one image; one document; an English locale."""
@@ -351,8 +338,7 @@ def greek_site(db):
 
     greek, _created = Locale.objects.get_or_create(language_code="el")
     Locale.objects.get_or_create(language_code="en")
-    home = root.add_child(instance=HomePage(title=PAGE_TITLE, slug="archiki", locale=greek))
-    home.save_revision().publish()
+    home = HomePageFactory(title=PAGE_TITLE, slug="archiki", locale=greek)
     Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name=PAGE_TITLE)
 
     Group.objects.filter(name="Editors").update(name="Συντάκτες")
@@ -382,12 +368,8 @@ def greek_site(db):
     home.save_revision(user=user)
     workflow.start(home, user)
 
-    image = get_image_model().objects.create(
-        title=IMAGE_TITLE, uploaded_by_user=user, file=ImageFile(io.BytesIO(_png()), name="limani.png")
-    )
-    document = get_document_model()(title=DOCUMENT_TITLE, uploaded_by_user=user)
-    document.file.save("ekthesi.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
-    document.save()
+    image = ImageFactory(title=IMAGE_TITLE, filename="limani.png", uploaded_by_user=user)
+    document = DocumentFactory(title=DOCUMENT_TITLE, filename="ekthesi.pdf", uploaded_by_user=user)
     yield {"root": root, "home": home, "user": user, "image": image, "document": document}
     # Wagtail caches the sites' root paths; the database rolls back, the cache must too.
     cache.clear()

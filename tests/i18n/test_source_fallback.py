@@ -29,7 +29,8 @@ from practices.models import (
 )
 from practices.models import inlines as practice_items
 from sitewide.fallback import Untranslated
-from tests.pages.builders import Network, image, pdate
+from tests.factories.media import ImageFactory
+from tests.factories.network import Network, pdate
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +117,7 @@ def greek_practice(network, *, categories=(), target_groups=()):
             ],
             "outcomes": [Outcome(value=143, label="εγγεγραμμένα μέλη", about="Ψηφιακή Πλατφόρμα")],
             "links": [PracticeLink(url="https://facebook.com/accmr", label=KEPT_AS_IS)],
-            "images": [PracticeImage(image=image(), alt="Συνάντηση", caption="Λεζάντα")],
+            "images": [PracticeImage(image=ImageFactory(title="Photo"), alt="Συνάντηση", caption="Λεζάντα")],
         },
     )
     return city, page, body

@@ -4,8 +4,6 @@ import copy
 import csv
 import html
 import io
-import json
-from pathlib import Path
 
 import polib
 import pytest
@@ -21,15 +19,14 @@ from wagtail_localize.models import Translation
 from catalogue.format.importer import import_document
 from practices.models import PracticePage
 from practices.translation_report import needs_translation
+from tests.factories.demo import demo_document
 
 pytestmark = pytest.mark.django_db
-
-DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
 
 
 @pytest.fixture
 def accmr_document():
-    document = json.loads(DEMO.read_text(encoding="utf-8"))
+    document = demo_document()
     document["practices"] = [p for p in document["practices"] if p["id"] == "accmr"]
     document["cities"] = [c for c in document["cities"] if c["id"] == "athens"]
     return document

@@ -1,22 +1,19 @@
 """Feeds per language and per city, a sitemap with hreflang alternates, and robots.txt."""
 
-import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
-from catalogue.format.importer import import_document
+from tests.factories.demo import import_demo
 
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
 def demo():
-    import_document(json.loads(DEMO.read_text(encoding="utf-8")), publish=True)
+    import_demo()
 
 
 def entries(response):

@@ -10,7 +10,7 @@ from django.db import transaction
 from catalogue.format.importer import import_document
 from practices.models import Category, Organisation, PracticePage
 from tests.factories import site_tree
-from tests.search.demo_data import DEMO
+from tests.factories.demo import import_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def test_a_download_reimports_into_an_empty_site(client):
     params = {"city": ["ioannina", "heraklion"]}
     with transaction.atomic():
         site_tree()
-        import_document(json.loads(DEMO.read_text(encoding="utf-8")), publish=True)
+        import_demo()
         downloaded = client.get("/en/search/export.json", params).content
         transaction.set_rollback(True)
     cache.clear()  # Wagtail's site root paths were rolled back too

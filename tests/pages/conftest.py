@@ -3,7 +3,8 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.pages.builders import Network, accmr, athens, translate_accmr
+from tests.factories.brochure import accmr, athens, translate_accmr
+from tests.factories.network import Network
 
 
 @pytest.fixture

@@ -1,17 +1,15 @@
 """The ACCMR brochure, fact by fact, on its page in Greek and in English (imported from the demo)."""
 
 import html
-import json
 import re
-from pathlib import Path
 
 import pytest
 
 from catalogue.format.importer import import_document
+from tests.factories.demo import demo_document
 
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
 
 FACTS = {
     "el": [
@@ -90,7 +88,7 @@ GREEK_ONLY = [
 
 @pytest.fixture
 def accmr_pages(client):
-    document = json.loads(DEMO.read_text(encoding="utf-8"))
+    document = demo_document()
     document["practices"] = [p for p in document["practices"] if p["id"] == "accmr"]
     document["cities"] = [c for c in document["cities"] if c["id"] == "athens"]
     import_document(document, publish=True)

@@ -2,7 +2,7 @@
 
 from cities.models import CityFigure
 from practices.presenters import listing
-from tests.pages.builders import pdate
+from tests.factories.network import pdate
 
 
 def card_titles(soup):

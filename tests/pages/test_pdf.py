@@ -89,7 +89,7 @@ def test_fetcher_reads_only_the_sites_own_files():
 
 
 def test_an_unstated_end_and_results_about_nothing_read_as_on_the_page(network):
-    from tests.pages.builders import accmr, athens
+    from tests.factories.brochure import accmr, athens
 
     practice = accmr(network, athens(network), size=3)
     practice.status, practice.ended = "discontinued", None

@@ -4,8 +4,8 @@ import re
 
 from practices import models
 from practices.models import Adaptation, Organisation, PracticeOrganisation
-from tests.pages.builders import accmr
-from tests.pages.builders import athens as build_athens
+from tests.factories.brochure import accmr
+from tests.factories.brochure import athens as build_athens
 
 GREEK_SNIPPET_NAMES = [
     "Συντονισμός 0",

@@ -1,7 +1,7 @@
 """Editors' previews render through the same presenters, from unsaved content."""
 
 from practices.models import PracticeOrganisation, PracticePage
-from tests.pages.builders import pdate
+from tests.factories.network import pdate
 from tests.pages.conftest import soup_of
 
 

@@ -12,7 +12,9 @@ from practices import models
 from practices.models import Organisation, PracticeFigure
 from practices.vocabulary import Evidence
 from sitewide.figures import FigureKind
-from tests.pages.builders import accmr, athens, image, pdate
+from tests.factories.brochure import accmr, athens
+from tests.factories.media import ImageFactory
+from tests.factories.network import pdate
 from tests.pages.test_practice_page import text_of
 
 
@@ -107,7 +109,7 @@ def test_home_without_practices_has_no_chart(network, fetch):
 
 
 def test_logos_of_organisations_with_one(brochure, fetch):
-    logo = image("snf-logo", size=(300, 120))
+    logo = ImageFactory(title="snf-logo", size=(300, 120))
     Organisation.objects.filter(catalogue_id="snf").update(logo=logo)
     html, soup = fetch(brochure.practice.url)
     logos = soup.select(".facts .logos img")

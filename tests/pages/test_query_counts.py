@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from practices.models import Adaptation
-from tests.pages.builders import accmr, athens, translate_accmr
+from tests.factories.brochure import accmr, athens, translate_accmr
 
 # Routing, chrome and the practice's fixed set of lookups; far below what one
 # query per item would need for the large practice below.

@@ -1,23 +1,22 @@
-"""Two member cities, their editors, a reviewer, and content of each city, as onboarding makes them."""
+"""Two member cities, their editors, a reviewer, and content of each city.
+
+The cities, their teams and collections come from onboarding, the path under test; what they
+hold is made by the factories.
+"""
 
 from dataclasses import dataclass
 
 import pytest
 
 from django.core.cache import cache
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.db import models
 
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
 from catalogue.municipalities import add_municipality
 from cities.onboarding import add_editor
 from cities.review import ensure_review_workflow
-from tests.factories import PracticePageFactory
+from tests.factories import DocumentFactory, ImageFactory, PracticePageFactory
 
 
 @dataclass
@@ -31,20 +30,6 @@ class City:
     team: object
 
 
-def _image(collection, title):
-    image_file = get_test_image_file()
-    return get_image_model().objects.create(
-        title=title, collection=collection, file=ImageFile(image_file.file, name=f"{title}.png")
-    )
-
-
-def _document(collection, title):
-    document = get_document_model()(title=title, collection=collection)
-    document.file.save(f"{title}.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
-    document.save()
-    return document
-
-
 def _city(city_id, greek, english):
     result = add_municipality(city_id, {"el": greek})
     page = result.city
@@ -56,8 +41,8 @@ def _city(city_id, greek, english):
         english=page.get_translation(en),
         practice=practice,
         draft=draft,
-        image=_image(result.team.image_collection, f"{city_id}-image"),
-        document=_document(result.team.document_collection, f"{city_id}-document"),
+        image=ImageFactory(collection=result.team.image_collection, title=f"{city_id}-image"),
+        document=DocumentFactory(collection=result.team.document_collection, title=f"{city_id}-document"),
         team=result.team,
     )
 

@@ -7,15 +7,12 @@ changes are undone as usual. The expected results are computed from the
 JSON document itself, independently of the site's code.
 """
 
-import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from catalogue.format.importer import import_document
+from tests.factories.demo import demo_document, import_demo
 from tests.module_content import built_once_per_module
 
-DEMO = Path(__file__).resolve().parents[2] / "catalogue" / "demo" / "catalogue.json"
-DOCUMENT = json.loads(DEMO.read_text(encoding="utf-8"))
+DOCUMENT = demo_document()
 PRACTICES = {practice["id"]: practice for practice in DOCUMENT["practices"]}
 
 
@@ -23,7 +20,7 @@ def demo_fixture():
     """A module-scoped fixture that loads the demo catalogue (published, indexed)."""
 
     def load(trees):
-        import_document(json.loads(DEMO.read_text(encoding="utf-8")), publish=True)
+        import_demo()
         return trees
 
     return built_once_per_module(load)

@@ -13,6 +13,8 @@ from modelsearch import index
 
 from practices.models import Category, TargetGroup
 from search.practice_query import search_practices
+from tests.factories import CategoryFactory, translate_snippet
+from tests.factories.snippets import FACTORY_OF
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +28,8 @@ TERMS = {
 def term(request, cities):
     """(relation, Greek name, English name), the term translated into English."""
     model, catalogue_id, greek, english = TERMS[request.param]
-    source = model.objects.create(catalogue_id=catalogue_id, name=greek, locale=cities["el"].locale)
-    translation = source.copy_for_translation(cities["en"].locale)
-    translation.name = english
-    translation.save()
+    source = FACTORY_OF[model](catalogue_id=catalogue_id, name=greek, locale=cities["el"].locale)
+    translate_snippet(source, "en", name=english)
     return request.param, greek, english
 
 
@@ -75,7 +75,7 @@ def test_a_greek_page_is_found_by_the_greek_name_whatever_the_accents(tagged, te
 
 def test_an_untranslated_term_is_indexed_by_its_own_name(add_practice, cities):
     greek = cities["el"].locale
-    term = Category.objects.create(catalogue_id="mediation", name="Διαμεσολάβηση", locale=greek)
+    term = CategoryFactory(catalogue_id="mediation", name="Διαμεσολάβηση", locale=greek)
     page = add_practice("Community mediation", language="en")
     page.categories.add(term)
     page.save()

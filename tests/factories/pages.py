@@ -1,4 +1,4 @@
-"""Factories for the catalogue's models.
+"""Pages: the site's skeleton, cities and practices, their translations and aliases.
 
 Pages are built under the fixed skeleton that `ensure_site_tree()` makes (the
 same one `setup_network` and the importer use), are published with a
@@ -12,32 +12,27 @@ from decimal import Decimal
 
 import factory
 import wagtail_factories
-from factory.django import DjangoModelFactory
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 
-from wagtail.models import Locale, Page
-from wagtail.users.models import UserProfile
+from wagtail.models import Page
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from cities.models import CityFigure, CityPage
+from cities.models import CityFigure, CityIndexPage, CityPage
 from home.models import HomePage
 from home.site_tree import ensure_site_tree
 from practices.models import (
     Achievement,
-    Category,
-    Organisation,
     Outcome,
     PracticeFigure,
     PracticeLink,
     PracticeOrganisation,
     PracticePage,
-    TargetGroup,
 )
-from practices.vocabulary import OrganisationKind, Role, Status
+from practices.vocabulary import Role, Status
 from sitewide.figures import FigureKind
 from sitewide.partial_date import PartialDate
+from tests.factories.snippets import CategoryFactory, LocaleFactory, OrganisationFactory, TargetGroupFactory
 
 
 def site_tree():
@@ -58,92 +53,6 @@ def site_tree():
 def skeleton(language=None):
     """The home page and index pages of one language, created if missing."""
     return site_tree()[language or settings.LANGUAGE_CODE]
-
-
-def with_admin_language(user, language):
-    """`user`, whose admin now speaks `language` whatever the site's default."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    return user
-
-
-class LocaleFactory(DjangoModelFactory):
-    language_code = settings.LANGUAGE_CODE
-
-    class Meta:
-        model = Locale
-        django_get_or_create = ("language_code",)
-
-
-class UserFactory(DjangoModelFactory):
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@cities-network.example")
-    password = factory.django.Password("correct horse battery staple")
-
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-
-
-# Snippets ------------------------------------------------------------------
-
-
-class CategoryFactory(DjangoModelFactory):
-    catalogue_id = factory.Sequence(lambda n: f"category-{n}")
-    name = factory.Sequence(lambda n: f"Κατηγορία {n}")
-    locale = factory.SubFactory(LocaleFactory)
-
-    class Meta:
-        model = Category
-        django_get_or_create = ("catalogue_id", "locale")
-
-
-class TargetGroupFactory(DjangoModelFactory):
-    catalogue_id = factory.Sequence(lambda n: f"target-group-{n}")
-    name = factory.Sequence(lambda n: f"Ομάδα-στόχος {n}")
-    locale = factory.SubFactory(LocaleFactory)
-
-    class Meta:
-        model = TargetGroup
-        django_get_or_create = ("catalogue_id", "locale")
-
-
-class OrganisationFactory(DjangoModelFactory):
-    """A published organisation; `live=False` makes a proposal waiting for a reviewer."""
-
-    catalogue_id = factory.Sequence(lambda n: f"organisation-{n}")
-    name = factory.Sequence(lambda n: f"Οργανισμός {n}")
-    acronym = ""
-    kind = OrganisationKind.NGO
-    live = True
-    locale = factory.SubFactory(LocaleFactory)
-
-    class Meta:
-        model = Organisation
-        django_get_or_create = ("catalogue_id", "locale")
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        organisation = super()._create(model_class, *args, **kwargs)
-        if organisation.latest_revision_id is None:
-            revision = organisation.save_revision()
-            if organisation.live:
-                revision.publish()
-            organisation.refresh_from_db()
-        return organisation
-
-
-def translate_snippet(instance, language, **fields):
-    """Save a copy of a translatable snippet in another language, publishing it if it has drafts."""
-    copy = instance.copy_for_translation(LocaleFactory(language_code=language))
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    if isinstance(copy, Organisation):
-        copy.save_revision().publish()
-        copy.refresh_from_db()
-    return copy
 
 
 # Pages ---------------------------------------------------------------------
@@ -188,6 +97,16 @@ class HomePageFactory(PublishedPageFactory):
         model = HomePage
 
 
+class CityIndexPageFactory(PublishedPageFactory):
+    title = "Πόλεις"
+    slug = "cities"
+    parent = factory.SubFactory(HomePageFactory)
+    aliases = False
+
+    class Meta:
+        model = CityIndexPage
+
+
 class CityPageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Δήμος {n}")
     slug = factory.Sequence(lambda n: f"city-{n}")
@@ -208,6 +127,18 @@ class CityPageFactory(PublishedPageFactory):
 
     class Meta:
         model = CityPage
+
+    class Params:
+        # Only what an editor must type: no address, map position, introduction or figures.
+        bare = factory.Trait(
+            region="",
+            website="",
+            email="",
+            latitude=None,
+            longitude=None,
+            intro="",
+            figures=factory.LazyFunction(list),
+        )
 
 
 class PracticePageFactory(PublishedPageFactory):
@@ -237,3 +168,45 @@ class PracticePageFactory(PublishedPageFactory):
 
     class Meta:
         model = PracticePage
+
+    class Params:
+        # Only the required fields: no lists, and neither a status nor a documentation date.
+        bare = factory.Trait(
+            status=Status.UNKNOWN,
+            documented=None,
+            categories=factory.LazyFunction(list),
+            target_groups=factory.LazyFunction(list),
+            organisations=factory.LazyFunction(list),
+            outcomes=factory.LazyFunction(list),
+            achievements=factory.LazyFunction(list),
+            figures=factory.LazyFunction(list),
+            links=factory.LazyFunction(list),
+        )
+
+
+def translate_page(page, language, **fields):
+    """A published translation of a published page into `language`.
+
+    `fields` sets page fields; a relation's name maps to a function called
+    with each copied inline object, to put the language's text on it.
+    """
+    locale = LocaleFactory(language_code=language)
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    changes = {name: value for name, value in fields.items() if callable(value)}
+    for name, value in fields.items():
+        if name not in changes:
+            setattr(translation, name, value)
+    translation.save()
+    model = type(translation)
+    for relation, change in changes.items():
+        for item in getattr(model.objects.get(pk=translation.pk), relation).all():
+            change(item)
+            item.save()
+    model.objects.get(pk=translation.pk).save_revision().publish()
+    return model.objects.get(pk=translation.pk)
+
+
+def alias_page(page, language):
+    """The alias of `page` in `language`: what a page not yet translated is there."""
+    alias = page.copy_for_translation(LocaleFactory(language_code=language), copy_parents=True, alias=True)
+    return type(page).objects.get(pk=alias.pk)

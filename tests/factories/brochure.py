@@ -1,127 +1,21 @@
-"""Build a small Greek/English tree with the real models.
+"""The brochure's content (ACCMR under Athens), built through the factories.
 
-Greek is the source; English pages are wagtail translations (copy_for_translation)
-or aliases. Relations store the Greek snippet instances, as the importer does.
+`accmr(size=n)` multiplies its lists, for the query-count tests.
 """
 
-import io
-
-from PIL import Image as PILImage
-
-from django.core.files.images import ImageFile
-
-from wagtail.images import get_image_model
-from wagtail.models import Locale
-
-from cities.models import CityFigure, CityPage
-from home.site_tree import ensure_site_tree
 from practices.models import (
     Achievement,
     Adaptation,
-    Category,
-    Organisation,
     Outcome,
     PracticeFigure,
     PracticeImage,
     PracticeLink,
     PracticeOrganisation,
-    PracticePage,
     Recognition,
-    TargetGroup,
     Testimonial,
 )
-from sitewide.partial_date import PartialDate
-
-
-def pdate(text):
-    return PartialDate.parse(text)
-
-
-class Network:
-    """The skeleton plus helpers to add snippets, cities and practices."""
-
-    def __init__(self):
-        self.trees = ensure_site_tree()
-        self.el = Locale.objects.get(language_code="el")
-        self.en = Locale.objects.get(language_code="en")
-
-    # -- snippets ---------------------------------------------------------
-
-    def snippet(self, model, catalogue_id, el_name, en_name=None, **fields):
-        """A Greek snippet, with an English translation when `en_name` is given (get or create)."""
-        greek, created = model.objects.get_or_create(
-            catalogue_id=catalogue_id, locale=self.el, defaults={"name": el_name, **fields}
-        )
-        if created and en_name is not None:
-            english = greek.copy_for_translation(self.en)
-            english.name = en_name
-            english.save()
-        return greek
-
-    def category(self, catalogue_id, el_name, en_name=None):
-        return self.snippet(Category, catalogue_id, el_name, en_name)
-
-    def target_group(self, catalogue_id, el_name, en_name=None):
-        return self.snippet(TargetGroup, catalogue_id, el_name, en_name)
-
-    def organisation(self, catalogue_id, el_name, en_name=None, **fields):
-        return self.snippet(Organisation, catalogue_id, el_name, en_name, **fields)
-
-    # -- pages ------------------------------------------------------------
-
-    def city(self, slug, title, *, figures=(), **fields):
-        city = CityPage(title=title, slug=slug, **fields)
-        self.trees["el"].cities.add_child(instance=city)
-        city.figures = [CityFigure(**figure) for figure in figures]
-        city.save_revision().publish()
-        return CityPage.objects.get(pk=city.pk)
-
-    def practice(self, city, slug, title, *, categories=(), target_groups=(), inlines=None, **fields):
-        """A published Greek practice. `inlines` maps a relation name to a list of objects."""
-        fields.setdefault("summary", f"Περίληψη: {title}")
-        fields.setdefault("description", "<p>Περιγραφή της πρακτικής.</p>")
-        fields.setdefault("started", pdate("2017-06"))
-        page = PracticePage(title=title, slug=slug, **fields)
-        city.add_child(instance=page)
-        page.categories = list(categories)
-        page.target_groups = list(target_groups)
-        for relation, objects in (inlines or {}).items():
-            setattr(page, relation, list(objects))
-        page.save_revision().publish()
-        return PracticePage.objects.get(pk=page.pk)
-
-    def translate(self, page, **fields):
-        """An English translation of a published Greek page, published.
-
-        `fields` sets page fields; a relation name maps to a function called
-        with each copied inline object to put English text on it.
-        """
-        english = page.copy_for_translation(self.en, copy_parents=True)
-        relations = {name: value for name, value in fields.items() if callable(value)}
-        for name, value in fields.items():
-            if name not in relations:
-                setattr(english, name, value)
-        english.save()
-        for relation, change in relations.items():
-            for item in getattr(type(english).objects.get(pk=english.pk), relation).all():
-                change(item)
-                item.save()
-        english = type(english).objects.get(pk=english.pk)
-        english.save_revision().publish()
-        return type(english).objects.get(pk=english.pk)
-
-    def alias(self, page):
-        """An English alias of a Greek page (what an untranslated page is)."""
-        alias = page.copy_for_translation(self.en, copy_parents=True, alias=True)
-        return type(page).objects.get(pk=alias.pk)
-
-
-def image(title="Photo", size=(640, 480), colour=(40, 90, 140)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, colour).save(buffer, format="PNG")
-    return get_image_model().objects.create(
-        title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"{title}.png")
-    )
+from tests.factories.media import ImageFactory
+from tests.factories.network import pdate
 
 
 def athens(network):
@@ -202,7 +96,10 @@ def accmr(network, city, *, size=1, images=0, adapted_from=()):
     ]
     pictures = [
         PracticeImage(
-            image=image(f"photo-{i}"), alt=f"Συνάντηση {i}", caption=f"Λεζάντα {i}", credit="Δήμος Αθηναίων"
+            image=ImageFactory(title=f"photo-{i}"),
+            alt=f"Συνάντηση {i}",
+            caption=f"Λεζάντα {i}",
+            credit="Δήμος Αθηναίων",
         )
         for i in range(images)
     ]
