@@ -46,6 +46,8 @@ from sitewide.text import collation_key
 CATALOGUE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 80
 YEAR = re.compile(r"[0-9]{4}")
+# A facet shows this many options, the most frequent, and puts the rest behind "more".
+SHOWN_OPTIONS = 6
 
 
 @dataclass
@@ -69,6 +71,28 @@ class FacetView:
     @property
     def selected(self):
         return [option for option in self.options if option.selected]
+
+    @cached_property
+    def _shown_values(self):
+        frequent = sorted(self.options, key=lambda option: -option.count)[:SHOWN_OPTIONS]
+        return {option.value for option in frequent} | {option.value for option in self.selected}
+
+    @property
+    def shown(self):
+        """The most frequent options and every selected one, in the facet's own order."""
+        if len(self.options) <= SHOWN_OPTIONS + 1:  # "1 more" would hide less than it costs
+            return self.options
+        return [option for option in self.options if option.value in self._shown_values]
+
+    @property
+    def more(self):
+        """The other options, behind "more"."""
+        shown = {option.value for option in self.shown}
+        return [option for option in self.options if option.value not in shown]
+
+    @property
+    def in_use(self):
+        return len(self.selected)
 
 
 class FacetContext:

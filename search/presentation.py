@@ -83,6 +83,11 @@ def facet_views(query):
     return views
 
 
+def filters_in_use(views):
+    """How many options are ticked, over every facet: the count on the phone's "Filters (n)"."""
+    return sum(view.in_use for view in views)
+
+
 def broader_searches(query, views):
     """[(FacetView, count)]: how many practices each selected facet, taken off, would give."""
     return [(view, count) for view in views if view.selected and (count := query.count_without(view.name))]
@@ -100,9 +105,11 @@ def sort_options(request):
 def listing_context(query, page_number, per_page=PAGE_SIZE):
     """What PracticeIndexPage.get_context adds: the page of practices and the facets."""
     page_obj = query.page(page_number, per_page)
+    facets = facet_views(query)
     return {
         "search": query.request,
         "practices_page": page_obj,
         "practices": [result.card for result in search_results(query, page_obj.object_list)],
-        "facets": facet_views(query),
+        "facets": facets,
+        "filters_in_use": filters_in_use(facets),
     }

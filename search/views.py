@@ -18,7 +18,7 @@ from cities.models import CityPage
 from search.cities import matching_cities
 from search.models import ZeroResultSearch
 from search.practice_query import PracticeQuery, search_practices
-from search.presentation import broader_searches, facet_views, search_results, sort_options
+from search.presentation import broader_searches, facet_views, filters_in_use, search_results, sort_options
 from search.request import SearchRequest
 from search.spelling import did_you_mean
 from sitewide.ratelimit import ratelimit
@@ -63,6 +63,7 @@ def search(request):
         "results": results,
         "missing_words": missing_words,
         "facets": facets,
+        "filters_in_use": filters_in_use(facets),
         "problems": query.request.problems,
         "cities": matching_cities(query.query, locale, reader),
     }

@@ -57,6 +57,7 @@
             .then(function (html) {
                 region.innerHTML = html;
                 region.removeAttribute("aria-busy");
+                document.dispatchEvent(new CustomEvent("search:updated"));
                 window.history.replaceState(null, "", url);
                 var again = focused && document.getElementById(focused);
                 if (again) {

@@ -84,6 +84,8 @@ def test_filter_by_two_facets_and_open_a_result(site):
         page.set_viewport_size(VIEWPORTS[viewport])
         page.goto(f"{site.url}/{language}/search/")
         assert page.locator("input[type=search]:visible").count() == 1, "one search box, the page's own"
+        if viewport == "phone":  # the results come first; the filters wait behind "Filters"
+            press(page, "[data-filters-toggle]")
         for facet, (value,) in selection.items():
             press(page, f"#facet-{facet}-{value}", "Space")
             # static/js/search.js updates the results in place, then the address.
@@ -101,6 +103,64 @@ def test_filter_by_two_facets_and_open_a_result(site):
         press(page, ".search-result .card__title a")
         page.wait_for_url(f"**{first}")
         assert page.locator("article h1").count() == 1
+
+
+FILTERS = {"el": "Φίλτρα", "en": "Filters"}
+LISTINGS = {"catalogue": "/{lang}/practices/", "search": "/{lang}/search/?q={query}"}
+QUERY = {"el": "μεταναστες", "en": "migrants"}
+
+
+def box(page, selector):
+    return page.locator(selector).first.bounding_box()
+
+
+def test_the_practices_come_first_and_the_filters_beside_or_behind_a_button(site):
+    page = site(None)
+    for language in LANGUAGES:
+        for name, path in LISTINGS.items():
+            url = site.url + path.format(lang=language, query=QUERY[language])
+
+            page.set_viewport_size(VIEWPORTS["desktop"])
+            page.goto(url)
+            filters, results = box(page, "#filters"), box(page, ".search-layout__results")
+            assert filters["x"] + filters["width"] <= results["x"], f"{name}: the filters are a sidebar"
+            assert box(page, ".card")["y"] < VIEWPORTS["desktop"]["height"], f"{name}: first result in sight"
+            assert page.locator("[data-filters-toggle]").is_hidden()
+            screenshot(page, f"{name}-sidebar-{language}")
+
+            page.set_viewport_size(VIEWPORTS["phone"])
+            page.goto(url)
+            first = box(page, ".card")
+            assert first["y"] + 40 < VIEWPORTS["phone"]["height"], (
+                f"{name} at 390 px: first result on the first screen"
+            )
+            toggle = page.locator("[data-filters-toggle]")
+            assert toggle.inner_text() == FILTERS[language]
+            assert toggle.get_attribute("aria-expanded") == "false"
+            assert page.locator("#filters").is_hidden()
+            press(page, "[data-filters-toggle]")
+            assert toggle.get_attribute("aria-expanded") == "true"
+            assert page.locator("#filters").is_visible()
+            screenshot(page, f"{name}-filters-open-{language}")
+
+            press(page, "#facet-status-ongoing", "Space")
+            page.wait_for_url(re.compile(r"[?&]status=ongoing"))
+            page.locator("[data-filters-toggle]").filter(has_text="(1)").wait_for()
+            assert page.locator("[data-filters-toggle]").inner_text() == f"{FILTERS[language]} (1)"
+            if name == "search":  # updated in place: the filters stay open under the reader's hand
+                assert page.locator("#filters").is_visible()
+                assert page.locator("[data-filters-toggle]").get_attribute("aria-expanded") == "true"
+            else:  # a new page: the results first again, with the filter in use above them
+                assert page.locator("#filters").is_hidden()
+            assert page.locator(".search-layout__results .search-active__item").count() == 1
+
+    # Without JavaScript the button is a link to the filters, which open as its target.
+    still = site(None, java_script_enabled=False, viewport="phone")
+    still.goto(f"{site.url}/el/practices/")
+    assert still.locator("#filters").is_hidden()
+    still.locator("[data-filters-toggle]").click()
+    assert still.locator("#filters").is_visible()
+    assert still.locator("#facet-status-ongoing").is_visible()
 
 
 def test_the_cities_index_shows_each_city_once_and_its_map(site):
