@@ -29,6 +29,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from cities.models import CityPage
 from practices.models import PracticePage
+from sitewide.text import OWN_SCRIPTS
 
 MISSING = _("Missing")
 OUTDATED = _("Outdated")
@@ -37,8 +38,6 @@ IN_PROGRESS = _("In progress")
 
 
 WEB_OR_EMAIL_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[^@\s]+@[^@\s]+\.\w+", re.IGNORECASE)
-# Source languages written in their own script: in them, a text in Latin letters only is a name.
-OWN_SCRIPT = {"el": "GREEK", "ar": "ARABIC"}
 
 
 def needs_translation(text, source_language):
@@ -47,7 +46,8 @@ def needs_translation(text, source_language):
     letters = [char for char in words if char.isalpha()]
     if not letters:
         return False  # an address, a number, a date
-    script = OWN_SCRIPT.get(source_language)
+    # In a language with a script of its own, a text in Latin letters only is a name.
+    script = OWN_SCRIPTS.get(source_language)
     return script is None or any(script in unicodedata.name(char, "") for char in letters)
 
 

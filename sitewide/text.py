@@ -12,6 +12,21 @@ def collation_key(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
+# Languages written in a script of their own: a word in that script is in that language.
+OWN_SCRIPTS = {"el": "GREEK", "ar": "ARABIC"}
+
+
+def script_language(text):
+    """The language whose own script `text` is written in («ΚΕΔΗΛ»: "el"); "" for Latin letters."""
+    for char in text or "":
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            for language, script in OWN_SCRIPTS.items():
+                if script in name:
+                    return language
+    return ""
+
+
 def direction(language):
     """The direction `language` is written in: "rtl" or "ltr"."""
     try:

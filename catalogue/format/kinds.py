@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.format.composite import Group, Items, TextItems
 from catalogue.format.values import (
+    Acronym,
     Choice,
     Email,
     Flag,
@@ -125,7 +126,7 @@ ORGANISATIONS = Kind(
     Organisation,
     [
         Text("name", required=True, max_length=255),
-        Plain("acronym", max_length=40),
+        Acronym("acronym", max_length=40),
         Choice("kind", OrganisationKind.choices, default=""),
         Url("website"),
         ImageFile("logo"),
@@ -156,7 +157,7 @@ PRACTICES = Kind(
     [
         Text("title", required=True, max_length=255),
         Text("subtitle", max_length=255),
-        Plain("acronym", max_length=40),
+        Acronym("acronym", max_length=40),
         Text("summary", required=True, max_length=600),
         Rich("description", required=True),
         RefList("categories", "categories", required=True, min_items=1),

@@ -52,6 +52,10 @@ class Spec:
     def languages(self, value):
         return set()
 
+    def provides(self, value, lang):
+        """Whether `value` has a text of its own for `lang` (else that language falls back to the source)."""
+        return isinstance(value, dict) and lang in value
+
     def pick(self, value, lang, ctx):
         """The comparable Python value for one language."""
         return value
@@ -131,6 +135,15 @@ class Text(Spec):
         if all(text == source for text in values_by_lang.values()):
             return source
         return dict(sorted(values_by_lang.items()))
+
+
+class Acronym(Text):
+    """An acronym: a bare string is the same in every language (UNHCR, ACCMR), as it was before
+    acronyms could be translated; {lang: text} gives a language its own form (ΑΠΘ, AUTh), and a
+    language left out shows the source's, marked as in the source's language (ΚΕΔΗΛ)."""
+
+    def provides(self, value, lang):
+        return not isinstance(value, dict) or lang in value
 
 
 class Rich(Text):

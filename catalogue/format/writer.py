@@ -40,11 +40,6 @@ def record_languages(kind, record):
     return found
 
 
-def _provided(value, lang):
-    """A bare string is the source language's; other languages fall back to it."""
-    return isinstance(value, dict) and lang in value
-
-
 def fallback_paths(kind, record, lang, translation_key):
     """wagtail-localize segment paths of texts the record has no `lang` version of."""
     paths = set()
@@ -54,19 +49,19 @@ def fallback_paths(kind, record, lang, translation_key):
         value = record[spec.key]
         if isinstance(spec, TextItems):
             for index, item in enumerate(value):
-                if not _provided(item, lang):
+                if not spec.fields[0].provides(item, lang):
                     paths.add(f"{spec.attr}.{child_key(translation_key, spec.attr, index)}.text")
         elif isinstance(spec, Items):
             for index, item in enumerate(value):
                 key = child_key(translation_key, spec.attr, index)
                 for sub in spec.fields:
-                    if isinstance(sub, Text) and sub.key in item and not _provided(item[sub.key], lang):
+                    if isinstance(sub, Text) and sub.key in item and not sub.provides(item[sub.key], lang):
                         paths.add(f"{spec.attr}.{key}.{sub.attr}")
         elif isinstance(spec, Group):
             for sub in spec.fields:
-                if isinstance(sub, Text) and sub.key in value and not _provided(value[sub.key], lang):
+                if isinstance(sub, Text) and sub.key in value and not sub.provides(value[sub.key], lang):
                     paths.add(sub.attr)
-        elif isinstance(spec, Text) and not _provided(value, lang):
+        elif isinstance(spec, Text) and not spec.provides(value, lang):
             paths.add(spec.attr)
     return paths
 

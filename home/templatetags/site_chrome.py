@@ -20,7 +20,7 @@ from wagtail.models import Page
 from home.chrome import Sections, page_alternates, site_sections, view_alternates
 from home.chrome import breadcrumbs as page_breadcrumbs
 from sitewide.reader import content_language_for, home_url, reader_for
-from sitewide.text import lang_attribute
+from sitewide.text import lang_attribute, script_language
 
 register = template.Library()
 
@@ -70,3 +70,13 @@ def lang_attr(context, code):
     """
     surrounding = context.get("content_lang") or context.get("LANGUAGE_CODE") or get_language()
     return lang_attribute(code, surrounding)
+
+
+@register.simple_tag(takes_context=True)
+def script_lang_attr(context, text):
+    """` lang="el"` on a text in Greek letters (an acronym such as ΚΕΔΗΛ) inside English text.
+
+    For short texts that may be the same in every language: their script,
+    not whether somebody translated them, says which language they are in.
+    """
+    return lang_attr(context, script_language(text))

@@ -145,7 +145,6 @@ class PracticePage(
     override_translatable_fields = [
         SynchronizedField("slug"),
         SYNCHRONIZED_CATALOGUE_ID,
-        SynchronizedField("acronym"),
         SynchronizedField("contact_phone"),
     ]
 

@@ -111,7 +111,7 @@ class Organisation(
         index.SearchField("acronym"),
         index.AutocompleteField("name"),
     ]
-    override_translatable_fields = [SynchronizedField("catalogue_id"), SynchronizedField("acronym")]
+    override_translatable_fields = [SynchronizedField("catalogue_id")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
