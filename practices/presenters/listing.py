@@ -49,6 +49,8 @@ class CityCard:
     practice_count: int
     latitude: float | None = None
     longitude: float | None = None
+    # The city whose page shows the map, among the others of the network.
+    current: bool = False
 
     @property
     def has_location(self):
@@ -166,15 +168,21 @@ def present_city(page, reader: Reader):
         practices = practice_queryset(reader, locale=page.locale_id).child_of(page)
         view.practices = sorted(practice_cards(reader, practices), key=lambda card: collation_key(card.title))
     if page.latitude is not None and page.longitude is not None:
-        view.map_cities = [
-            CityCard(
-                title=page.title,
-                url=reader.url(page) if page.pk else "",
-                lang=view.lang,
-                region=page.region,
-                practice_count=len(view.practices),
-                latitude=float(page.latitude),
-                longitude=float(page.longitude),
-            )
-        ]
+        # The city among the network's others: a map of one marker tells a reader nothing.
+        others = (
+            [card for card in city_cards(reader, page.get_parent()) if card.url != reader.url(page)]
+            if page.pk
+            else []
+        )
+        here = CityCard(
+            title=page.title,
+            url=reader.url(page) if page.pk else "",
+            lang=view.lang,
+            region=page.region,
+            practice_count=len(view.practices),
+            latitude=float(page.latitude),
+            longitude=float(page.longitude),
+            current=True,
+        )
+        view.map_cities = [here, *others]
     return view

@@ -49,6 +49,7 @@
                 name: link ? link.textContent.trim() : "",
                 url: link ? link.getAttribute("href") : "",
                 lang: link ? link.getAttribute("lang") : null,
+                current: item.hasAttribute("data-current"),
                 countText: count ? count.textContent.trim() : "",
             };
         });
@@ -102,7 +103,7 @@
         var points = [];
         cities(container).forEach(function (city) {
             var icon = L.divIcon({
-                className: "city-map__marker",
+                className: "city-map__marker" + (city.current ? " city-map__marker--current" : ""),
                 html: '<span aria-hidden="true">' + city.practices + "</span>",
                 iconSize: [34, 34],
                 iconAnchor: [17, 17],

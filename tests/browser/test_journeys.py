@@ -229,6 +229,15 @@ def test_open_the_map_and_follow_a_city_without_tiles(site):
         page.wait_for_url(f"**/{language}/cities/athens/")
         assert page.locator("h1").inner_text() == CITY[language]
 
+        # The city's own map: the city among the network's others, marked as the one the reader is on.
+        assert page.locator("#city-map .city-map__link").count() == 6
+        press(page, "#city-map [data-map-toggle]")
+        page.locator("#city-map .leaflet-marker-icon").first.wait_for()
+        assert page.locator("#city-map .leaflet-marker-icon").count() == 6
+        current = page.locator("#city-map .city-map__marker--current")
+        assert current.count() == 1 and current.get_attribute("title").startswith(CITY[language])
+        screenshot(page, f"city-map-{language}")
+
 
 def test_download_the_pdf(site):
     page = site(None)

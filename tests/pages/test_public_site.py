@@ -231,6 +231,23 @@ def test_city_figures_over_time_map_and_data(network, fetch):
     assert data["memberOf"]["name"] == greek("Cities Network for Integration")
 
 
+def test_a_city_map_shows_the_city_among_the_networks_others(network, fetch):
+    volos = network.city("volos", "Δήμος Βόλου", latitude=Decimal("39.3621"), longitude=Decimal("22.9420"))
+    network.practice(volos, "one", "Μία")
+    network.city("larissa", "Δήμος Λαρισαίων", latitude=Decimal("39.6390"), longitude=Decimal("22.4191"))
+    network.city("nowhere", "Δήμος χωρίς συντεταγμένες")
+    _html, soup = fetch(volos.url)
+    items = soup.select("#city-map .city-map__city")
+    assert [item.a.get_text() for item in items] == ["Δήμος Βόλου", "Δήμος Λαρισαίων", "Δήμος χωρίς συντεταγμένες"]
+    here, larissa, nowhere = items
+    assert here.has_attr("data-current") and here.a["aria-current"] == "page"
+    assert here.select_one(".city-map__here").get_text() == "(αυτή η πόλη)"
+    assert here["data-count"] == "1"
+    assert not larissa.has_attr("data-current") and larissa.a["href"] == "/el/cities/larissa/"
+    assert larissa["data-lat"] == "39.63900"
+    assert not nowhere.has_attr("data-lat"), "a city without coordinates is listed, not placed"
+
+
 def test_cities_index_lists_cities_for_the_map(network, fetch):
     athens(network)
     html, soup = fetch("/el/cities/")
