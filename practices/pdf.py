@@ -1,11 +1,13 @@
-"""A practice as a two-page brochure in PDF, made on the server with WeasyPrint.
+"""A practice as a brochure in PDF, made on the server with WeasyPrint.
 
-The first page is the cover and the facts (the city, the practice, its key
-facts, context figures and results); the second its story (description,
-achievements, voices, lessons, contact), in the language of the address it
-was asked from, with the network's and the city's names on every page. Long
-texts are shortened and point to the page for the rest, so the brochure
-keeps to two pages.
+The cover and the facts (the city, the practice, its key facts, context
+figures and results) come first; its story (description, achievements,
+voices, lessons, pictures, related practices, links, contact) flows on from
+under them in two columns, so that neither page is left half empty. It is in
+the language of the address it was asked from, with the network's and the
+city's names on every page. Every item the page lists is carried; only long
+prose is shortened, pointing to the page for the rest, so that a practice of
+the usual size fills two pages.
 
 WeasyPrint needs Pango (Debian: libpango-1.0-0, libpangoft2-1.0-0,
 libharfbuzz-subset0) and fonts with Greek (fonts-dejavu-core); .ci/run installs

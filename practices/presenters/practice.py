@@ -25,7 +25,7 @@ from sitewide.text import collation_key
 
 # The gallery's one rendition. It must be the spec the practice template
 # passes to {% image %}, or each image costs a query to find its rendition.
-GALLERY_RENDITION = "max-1200x900"
+GALLERY_RENDITION = "max-1200x900"  # the page's gallery and the PDF's pictures
 # Likewise for organisations' logos (practices/includes/logos.html).
 LOGO_RENDITION = "max-240x96"
 

@@ -98,3 +98,27 @@ def test_an_unstated_end_and_results_about_nothing_read_as_on_the_page(network):
     text = " ".join(pages)
     assert "Λήξη" in text and "δεν αναφέρεται ημερομηνία" in text
     assert "Άλλα αποτελέσματα" in text
+
+
+def test_the_brochure_carries_every_testimonial_link_and_picture_and_fills_page_one(network):
+    from tests.factories.brochure import accmr, athens
+
+    practice = accmr(network, athens(network), size=3, images=2)
+    document, pages, _network = render(practice, "el")
+    assert len(pages) == 2
+    text = " ".join(pages)
+    for quote in ("Ένας δίαυλος επικοινωνίας 0.", "Ένας δίαυλος επικοινωνίας 1.", "Ένας δίαυλος επικοινωνίας 2."):
+        assert quote in text
+    for number in range(3):
+        assert f"Ιστότοπος {number}" in text and f"https://www.accmr.gr/{number}" in text
+    assert "Λεζάντα 0" in text and "Λεζάντα 1" in text
+    # The story starts under the facts, not on a page of its own.
+    assert "Σχετικά με την πρακτική" in pages[0]
+    images = [box for box in _boxes(document.pages[1]._page_box) if type(box).__name__ == "InlineReplacedBox"]
+    assert len(images) >= 2, "the pictures are laid out"
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child)
