@@ -107,7 +107,11 @@ def test_the_brochure_carries_every_testimonial_link_and_picture_and_fills_page_
     document, pages, _network = render(practice, "el")
     assert len(pages) == 2
     text = " ".join(pages)
-    for quote in ("Ένας δίαυλος επικοινωνίας 0.", "Ένας δίαυλος επικοινωνίας 1.", "Ένας δίαυλος επικοινωνίας 2."):
+    for quote in (
+        "Ένας δίαυλος επικοινωνίας 0.",
+        "Ένας δίαυλος επικοινωνίας 1.",
+        "Ένας δίαυλος επικοινωνίας 2.",
+    ):
         assert quote in text
     for number in range(3):
         assert f"Ιστότοπος {number}" in text and f"https://www.accmr.gr/{number}" in text

@@ -238,7 +238,11 @@ def test_a_city_map_shows_the_city_among_the_networks_others(network, fetch):
     network.city("nowhere", "Δήμος χωρίς συντεταγμένες")
     _html, soup = fetch(volos.url)
     items = soup.select("#city-map .city-map__city")
-    assert [item.a.get_text() for item in items] == ["Δήμος Βόλου", "Δήμος Λαρισαίων", "Δήμος χωρίς συντεταγμένες"]
+    assert [item.a.get_text() for item in items] == [
+        "Δήμος Βόλου",
+        "Δήμος Λαρισαίων",
+        "Δήμος χωρίς συντεταγμένες",
+    ]
     here, larissa, nowhere = items
     assert here.has_attr("data-current") and here.a["aria-current"] == "page"
     assert here.select_one(".city-map__here").get_text() == "(αυτή η πόλη)"
