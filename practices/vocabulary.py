@@ -42,3 +42,27 @@ class OrganisationKind(models.TextChoices):
     ACADEMIC = "academic", _("Academic")
     PRIVATE = "private", _("Private sector")
     OTHER = "other", pgettext_lazy("organisation kind", "Other")
+
+
+class CategoryIcon(models.TextChoices):
+    """The icons drawn for the site's categories (static/icons/categories.svg), named by what they show.
+
+    An editor picks one for a category; a category without one shows a plain tag.
+    """
+
+    BALLOT_BOX = "ballot-box", _("Ballot box")
+    BRIEFCASE = "briefcase", _("Briefcase")
+    CIRCLING_ARROWS = "circling-arrows", _("Circling arrows")
+    CONNECTED_POINTS = "connected-points", _("Connected points")
+    EQUALS = "equals", _("Equals sign")
+    GRADUATION_CAP = "graduation-cap", _("Graduation cap")
+    HEART = "heart", _("Heart")
+    HOUSE = "house", _("House")
+    PEOPLE = "people", _("Group of people")
+    SPEECH_BUBBLES = "speech-bubbles", _("Speech bubbles")
+    TOWN_HALL = "town-hall", _("Town hall")
+    TWO_VOICES = "two-voices", _("Two voices")
+
+
+# The plain tag shown for a category without an icon.
+GENERIC_CATEGORY_ICON = "tag"

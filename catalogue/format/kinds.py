@@ -37,7 +37,7 @@ from practices.models import (
     TargetGroup,
     Testimonial,
 )
-from practices.vocabulary import Evidence, OrganisationKind, Role, Status
+from practices.vocabulary import CategoryIcon, Evidence, OrganisationKind, Role, Status
 from sitewide.figures import FigureKind
 
 
@@ -113,11 +113,13 @@ class Kind:
         return instances
 
 
-def term_kind(key, label, model):
-    return Kind(key, label, model, [Text("name", required=True, max_length=255), Text("description")])
+def term_kind(key, label, model, *extra):
+    return Kind(key, label, model, [Text("name", required=True, max_length=255), Text("description"), *extra])
 
 
-CATEGORIES = term_kind("categories", _("categories"), Category)
+CATEGORIES = term_kind(
+    "categories", _("categories"), Category, Choice("icon", CategoryIcon.choices, default="")
+)
 TARGET_GROUPS = term_kind("target_groups", _("target groups"), TargetGroup)
 
 ORGANISATIONS = Kind(

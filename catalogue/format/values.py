@@ -230,7 +230,9 @@ class Choice(Spec):
         return getattr(obj, self.attr) or self.default
 
     def export(self, values_by_lang, source_lang):
-        return values_by_lang[source_lang]
+        # A blank choice (a category without an icon, an organisation of no stated kind) is left out:
+        # "" is none of the format's values, and the file would not import again.
+        return values_by_lang[source_lang] or None
 
 
 class PDate(Spec):

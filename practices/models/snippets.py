@@ -13,7 +13,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from practices.vocabulary import OrganisationKind
+from practices.vocabulary import CategoryIcon, OrganisationKind
 
 CATALOGUE_ID_HELP = _(
     "A short, permanent id in lower-case Latin letters, digits and hyphens, "
@@ -61,12 +61,33 @@ def names_in_locale(terms, locale_id):
 
 
 class Category(Term):
+    icon = models.CharField(
+        _("icon"),
+        max_length=40,
+        choices=CategoryIcon.choices,
+        blank=True,
+        help_text=_(
+            "Shown beside the category's name on cards and practice pages; without one, a plain tag."
+        ),
+    )
+
+    panels = [*Term.panels, FieldPanel("icon")]
+    override_translatable_fields = [*Term.override_translatable_fields, SynchronizedField("icon")]
+
     class Meta(Term.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
         constraints = [
             models.UniqueConstraint(fields=["catalogue_id", "locale"], name="unique_category_id_per_locale")
         ]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The icon belongs to the category, not to one language. wagtail-localize would copy it to
+        # the translations only at their next sync; a reader would meet two icons until then.
+        type(self).objects.filter(translation_key=self.translation_key).exclude(icon=self.icon).update(
+            icon=self.icon
+        )
 
 
 class TargetGroup(Term):

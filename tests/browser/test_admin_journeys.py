@@ -21,7 +21,7 @@ from wagtail.models import Locale
 from catalogue.municipalities import add_municipality
 from cities.onboarding import add_editor
 from cities.review import ensure_review_workflow, submit_for_review
-from practices.models import PracticePage
+from practices.models import Category, PracticePage
 from tests.browser.conftest import screenshot
 from tests.factories import PracticePageFactory, with_admin_language
 
@@ -177,3 +177,24 @@ def test_a_reviewers_screens_show_no_english(site, people):
             found[name] = english_shown(page)
     assert found == {}
     assert errors == []
+
+
+def test_a_reviewer_picks_a_categorys_icon_and_readers_see_it(site, people):
+    """In the Greek admin: the category's form, its icon chosen by name, saved; the English catalogue shows it."""
+    page, errors = log_in(site, people["reviewer"])
+    greek = Category.objects.get(catalogue_id="participation", locale__language_code="el")
+    page.goto(site.url + reverse("wagtailsnippets_practices_category:edit", args=[greek.pk]))
+    icon = page.locator("#id_icon")
+    assert "Εμφανίζεται δίπλα στο όνομα της κατηγορίας" in page.evaluate(SHOWN_TEXT)
+    icon.select_option(label="Δημαρχείο")
+    screenshot(page, "admin-category-icon-el")
+    page.get_by_role("button", name="Αποθήκευση").first.click()
+    page.locator(".messages .success").wait_for()
+    assert english_shown(page) == []
+    assert errors == []
+
+    reader = site("/en/practices/?category=participation")
+    icons = reader.locator(".card .tag--category use")
+    hrefs = [icons.nth(i).get_attribute("href") for i in range(icons.count())]
+    assert any(href.endswith("#town-hall") for href in hrefs), hrefs
+    screenshot(reader, "catalogue-category-icon-en")
