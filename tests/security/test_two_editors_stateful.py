@@ -24,6 +24,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from django.contrib.messages import get_messages
 from django.db import transaction
 from django.urls import reverse
 
@@ -126,7 +127,14 @@ def test_two_editors_never_touch_each_others_city(network, editor_a, editor_b, l
 
         @rule(title=st.sampled_from(DRAFT_TITLES))
         def a_edits_own_practice(self, title):
+            # After A's upload submitted it for review, the practice is locked for A until the
+            # reviewer acts (Wagtail's workflow lock): the edit is refused, and nothing changes.
+            lock = PracticePage.objects.get(pk=a.practice.pk).get_lock()
             response = edit_page(clients["A"], a.practice, title=title)
+            if lock is not None and lock.for_user(editor_a):
+                assert response.status_code == 200
+                assert "κλειδωμένη" in " ".join(str(m) for m in get_messages(response.wsgi_request))
+                return
             assert response.status_code == 302, (
                 response.context and response.context.get("form") and response.context["form"].errors
             )
