@@ -13,7 +13,6 @@ Practices and cities are named in the admin's language.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import django_filters
@@ -29,7 +28,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from cities.models import CityPage
 from practices.models import PracticePage
-from sitewide.text import OWN_SCRIPTS
+from sitewide.text import OWN_SCRIPTS, has_letters_of
 
 MISSING = _("Missing")
 OUTDATED = _("Outdated")
@@ -43,12 +42,10 @@ WEB_OR_EMAIL_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[^@\s]+@[^@\s]+\.\w+"
 def needs_translation(text, source_language):
     """Does `text`, written in `source_language`, read differently in another language?"""
     words = WEB_OR_EMAIL_ADDRESS.sub(" ", text)
-    letters = [char for char in words if char.isalpha()]
-    if not letters:
+    if not any(char.isalpha() for char in words):
         return False  # an address, a number, a date
     # In a language with a script of its own, a text in Latin letters only is a name.
-    script = OWN_SCRIPTS.get(source_language)
-    return script is None or any(script in unicodedata.name(char, "") for char in letters)
+    return source_language not in OWN_SCRIPTS or has_letters_of(words, source_language)
 
 
 def _untranslatable_segments(source_ids):

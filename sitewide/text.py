@@ -16,15 +16,15 @@ def collation_key(text):
 OWN_SCRIPTS = {"el": "GREEK", "ar": "ARABIC"}
 
 
+def has_letters_of(text, language):
+    """Whether `text` has a letter of `language`'s own script (OWN_SCRIPTS)."""
+    script = OWN_SCRIPTS[language]
+    return any(char.isalpha() and script in unicodedata.name(char, "") for char in text or "")
+
+
 def script_language(text):
     """The language whose own script `text` is written in («ΚΕΔΗΛ»: "el"); "" for Latin letters."""
-    for char in text or "":
-        if char.isalpha():
-            name = unicodedata.name(char, "")
-            for language, script in OWN_SCRIPTS.items():
-                if script in name:
-                    return language
-    return ""
+    return next((language for language in OWN_SCRIPTS if has_letters_of(text, language)), "")
 
 
 def direction(language):

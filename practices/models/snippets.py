@@ -13,7 +13,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from practices.vocabulary import CategoryIcon, OrganisationKind
+from practices.vocabulary import GENERIC_CATEGORY_ICON, CategoryIcon, OrganisationKind
 
 CATALOGUE_ID_HELP = _(
     "A short, permanent id in lower-case Latin letters, digits and hyphens, "
@@ -88,6 +88,11 @@ class Category(Term):
         type(self).objects.filter(translation_key=self.translation_key).exclude(icon=self.icon).update(
             icon=self.icon
         )
+
+    @property
+    def symbol(self):
+        """The id of the icon to draw (static/icons/categories.svg): its own, or the plain tag."""
+        return self.icon or GENERIC_CATEGORY_ICON
 
 
 class TargetGroup(Term):

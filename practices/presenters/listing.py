@@ -169,14 +169,15 @@ def present_city(page, reader: Reader):
         view.practices = sorted(practice_cards(reader, practices), key=lambda card: collation_key(card.title))
     if page.latitude is not None and page.longitude is not None:
         # The city among the network's others: a map of one marker tells a reader nothing.
+        here_url = reader.url(page) if page.pk else ""
         others = (
-            [card for card in city_cards(reader, page.get_parent()) if card.url != reader.url(page)]
+            [card for card in city_cards(reader, page.get_parent()) if card.url != here_url]
             if page.pk
             else []
         )
         here = CityCard(
             title=page.title,
-            url=reader.url(page) if page.pk else "",
+            url=here_url,
             lang=view.lang,
             region=page.region,
             practice_count=len(view.practices),
