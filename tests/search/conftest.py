@@ -46,6 +46,17 @@ def _needs_elasticsearch(request):
 
 
 @pytest.fixture
+def live_backends(settings):
+    """The per-language Elasticsearch backends at ELASTICSEARCH_URL, with indexes of their own."""
+    from search.backends.elasticsearch_settings import per_language_backends
+
+    backends = {"default": dict(settings.WAGTAILSEARCH_BACKENDS["default"])}
+    backends |= per_language_backends(os.environ["ELASTICSEARCH_URL"], ["el", "en"], "test_cni")
+    settings.WAGTAILSEARCH_BACKENDS = backends
+    return settings
+
+
+@pytest.fixture
 def cities(db):
     """{language code: CityPage}, each under its own home page and index of cities."""
     cities = {}

@@ -6,7 +6,6 @@ live server and run only when ELASTICSEARCH_URL is set.
 """
 
 import json
-import os
 
 import pytest
 
@@ -160,14 +159,6 @@ def test_for_language_is_the_database_backend_without_elasticsearch(settings):
 
 
 # Against a live Elasticsearch ------------------------------------------------------
-
-
-@pytest.fixture
-def live_backends(settings):
-    backends = {"default": dict(settings.WAGTAILSEARCH_BACKENDS["default"])}
-    backends |= per_language_backends(os.environ.get("ELASTICSEARCH_URL", URL), ["el", "en"], "test_cni")
-    settings.WAGTAILSEARCH_BACKENDS = backends
-    return settings
 
 
 @pytest.mark.elasticsearch
