@@ -17,6 +17,16 @@ class Status(models.TextChoices):
     DISCONTINUED = "discontinued", pgettext_lazy("practice status", "Discontinued")
 
 
+# A badge shows a status with nothing beside it, where a bare «Άγνωστη»
+# ("Unknown") would not say what is unknown.
+UNKNOWN_STATUS_BADGE = pgettext_lazy("practice status badge", "Status unknown")
+
+
+def status_badge(value):
+    """What a status badge says: the status's label, or "Status unknown"."""
+    return UNKNOWN_STATUS_BADGE if value == Status.UNKNOWN else Status(value).label
+
+
 class Evidence(models.TextChoices):
     DESCRIBED = "described", _("Described")
     MONITORED = "monitored", _("Monitored")

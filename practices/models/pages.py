@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from cities.rights.pages import NetworkPagePermissionsMixin
 from contact.views import contact_city, contact_sent
 from practices.models.snippets import in_default_locale, names_in_locale
-from practices.vocabulary import Evidence, Status
+from practices.vocabulary import Evidence, Status, status_badge
 from sitewide.catalogue_id import SYNCHRONIZED_CATALOGUE_ID, CatalogueIdPanel, PageCatalogueIdMixin
 from sitewide.page_context import ProvidedContextMixin
 from sitewide.partial_date import PartialDateField
@@ -341,6 +341,10 @@ class PracticePage(
     def ended_on_an_unstated_date(self):
         """Discontinued, with no end date published: the page says so rather than say nothing."""
         return self.status == Status.DISCONTINUED and not self.ended
+
+    @property
+    def status_badge(self):
+        return status_badge(self.status)
 
     @property
     def city(self):

@@ -104,7 +104,7 @@ def practice_cards(reader: Reader, pages):
             acronym=page.acronym,
             summary=page.summary,
             status=page.status,
-            status_label=page.get_status_display(),
+            status_label=page.status_badge,
             city=city_link(reader, cities.get(page.pk)),
             categories=sorted(
                 (categories[category.pk] for category in page.categories.all()),

@@ -260,3 +260,27 @@ def test_results_about_nothing_in_particular_get_their_own_heading(network, fetc
     assert headings == ["Ψηφιακή Πλατφόρμα", "Άλλα αποτελέσματα"]
     others = soup.select(".outcomes")[1]
     assert "μέτρηση 1" in others.get_text() and "Ψηφιακή" not in others.get_text()
+
+
+def test_an_unknown_status_is_said_not_hidden(brochure, translated, fetch):
+    """Readers are told the status is not known, on the page, its card and its brochure."""
+    from tests.pages.test_pdf import render
+
+    for page in (brochure.practice, translated.practice):
+        page.refresh_from_db()
+        page.status = "unknown"
+        page.save_revision().publish()
+    expected = {
+        "el": ("Κατάσταση", "Άγνωστη", "Άγνωστη κατάσταση", brochure.practice),
+        "en": ("Status", "Unknown", "Status unknown", translated.practice),
+    }
+    for language, (term, value, badge, page) in expected.items():
+        _html, soup = fetch(page.url)
+        assert facts(soup)[term] == [value]
+        assert text_of(soup, ".practice__badges .status--unknown") == badge
+        _html, soup = fetch(f"/{language}/practices/")
+        assert [text_of(card, ".status") for card in soup.select(".card")] == [badge]
+        _html, soup = fetch(f"/{language}/search/?q=ACCMR")
+        assert text_of(soup, ".card .status--unknown") == badge
+        _document, pdf_pages, _network = render(page, language)
+        assert f"{term} {value}" in " ".join(pdf_pages)
