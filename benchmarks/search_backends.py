@@ -17,7 +17,10 @@ data, one backend after the other (on PostgreSQL both share one index table):
   total count a results page shows;
 - the search page's own code (search.practice_query, ours only): the
   same query and facets, first 20 + count, then also the counts of every
-  facet that the page shows beside the results;
+  facet that the page shows beside the results; then readers' queries
+  (READER_QUERIES: every word found, relaxed, Greeklish, a synonym), first
+  20 + count without facets, and the suggestions' code (every word a
+  prefix, the first 8);
 - autocomplete: a title prefix, the first 10 results;
 - update_index: a full rebuild (`manage.py update_index --backend …`);
 - index one page: what publishing a page costs the index (median of 20).
@@ -84,6 +87,15 @@ QUERIES = {
     "search": ("el", "πρόσφυγες"),
     "autocomplete": ("el", "διερμ"),
 }
+# What readers type, through the search page's and the suggestions' own code,
+# with stemming, Latin keys and the seeded thesaurus all on (issue #13).
+READER_QUERIES = {
+    "every word found": "πρόσφυγες στέγαση",
+    "relaxed: one word not found": "πρόσφυγες στέγαση αλεξίπτωτο",
+    "Greeklish": "stegasi prosfygon",
+    "a synonym only («διαμονή» for «στέγαση»)": "διαμονή",
+}
+SUGGESTION_QUERY = "διερμ κεντ"
 
 
 # The parent: one worker per database, then the report ---------------------------
@@ -109,6 +121,11 @@ def main():
         "no generation, update_index or indexing measured, nothing dropped",
     )
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the generated PostgreSQL database (search_benchmark) for later runs with --existing",
+    )
     parser.add_argument("--worker", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -134,6 +151,7 @@ def forwarded(args):
         "--backends",
         *args.backends,
         *([f"--existing={args.existing}"] if args.existing else []),
+        *(["--keep"] if args.keep else []),
     ]
 
 
@@ -243,7 +261,7 @@ def run_worker(args):
         log(f"-- {label}")
         results[label] = measure_backend(backend_name, args)
     results["load"].append(round(os.getloadavg()[0], 1))
-    if args.worker == "postgres" and not args.existing:
+    if args.worker == "postgres" and not args.existing and not args.keep:
         connection.close()
         drop_postgres_database(server_url)
     return results
@@ -359,7 +377,29 @@ def measure_search_page(locale, category, query, args):
     results["page: the same + counts of all 7 facets"] = timed(with_facets, args.repeat, args.budget) | {
         "hits": hits
     }
+    for label, reader_query in READER_QUERIES.items():
+        results[f"page: {label}, first 20 + count"] = timed_reader_search({"q": reader_query}, locale, args)
+    results["suggestions: every word a prefix, first 8"] = timed_reader_search(
+        {"q": SUGGESTION_QUERY}, locale, args, autocomplete=True, fill=8
+    )
     return results
+
+
+def timed_reader_search(parameters, locale, args, **options):
+    from django.http import QueryDict
+
+    from search.practice_query import search_practices
+
+    params = QueryDict(mutable=True)
+    params.update(parameters)
+
+    def run():
+        search = search_practices(params, locale, **options)
+        return list(search.page(1).object_list), search.count
+
+    hits = run()[1]
+    log(f"   {parameters['q']!r}: {hits:,} hits")
+    return timed(run, args.repeat, args.budget) | {"hits": hits}
 
 
 def refresh_statistics():
