@@ -168,6 +168,9 @@ class PracticePage(
         index.RelatedFields("achievements", [index.SearchField("text")]),
         index.RelatedFields("outcomes", [index.SearchField("label"), index.SearchField("about")]),
     ]
+    # What category_names and target_group_names read: the search index reads
+    # them for a whole batch of pages at once (search.backends.documents).
+    search_prefetch = ("categories", "target_groups")
 
     # The form follows the brochure: the practice, numbers and outcomes,
     # organisations, testimonials, lessons, links and images. The help texts,

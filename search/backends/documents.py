@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Manager
+from django.db.models import Manager, prefetch_related_objects
 from django.utils.encoding import force_str
 
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
@@ -127,6 +127,8 @@ class Family:
         members = list(self.objs)
         if keys:
             members += list(model._default_manager.filter(translation_key__in=keys).exclude(pk__in=known))
+        # One query per relation for the whole batch, not one per object and relation.
+        prefetch_related_objects(members, *relations_read_by_search_fields(model))
         self.members = members
 
     def entries(self):
@@ -151,6 +153,13 @@ class Family:
                     other.autocomplete += parts[sibling.pk].autocomplete
             documents.append((member, Document(own=own, place=places.get(member.pk, []), other=other)))
         return documents
+
+
+def relations_read_by_search_fields(model):
+    """The relations an object's search fields read: its RelatedFields, and
+    those its methods read (the model's `search_prefetch`)."""
+    related = [field.field_name for field in model.get_search_fields() if isinstance(field, RelatedFields)]
+    return [*related, *getattr(model, "search_prefetch", ())]
 
 
 def translations_of(item):

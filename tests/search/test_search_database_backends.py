@@ -270,3 +270,26 @@ def test_update_index_rebuilds_the_index(add_practice, practices, backend):
     call_command("update_index", verbosity=0)
 
     assert list(practices.search("στέγαση")) == [page]
+
+
+# Indexing in bulk ----------------------------------------------------------------
+
+
+def test_indexing_a_batch_reads_the_relations_once_for_all_its_pages(cities, backend):
+    """update_index hands pages over in batches: their categories, target groups,
+    achievements and outcomes are read per batch, not per page."""
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import PracticePageFactory
+
+    def queries_to_index(count):
+        pages = [PracticePageFactory(parent=cities["el"], aliases=False) for _ in range(count)]
+        index = backend.get_index_for_model(PracticePage)
+        with CaptureQueriesContext(connection) as queries:
+            index.add_items(PracticePage, pages)
+        return len(queries.captured_queries)
+
+    assert queries_to_index(2) == queries_to_index(6)
+    # And what they read is in the index: the factories' category and achievement.
+    found = PracticePage.objects.live().search("επίτευγμα")
+    assert found.count() == 8
