@@ -57,6 +57,7 @@ BACKENDS = {
     "stock": {"BACKEND": "wagtail.search.backends.database"},
 }
 CITIES = 50
+SQLITE_KEPT = "search-benchmark.sqlite3"
 CATEGORIES = 12
 
 # Words of practice records, commonest first: generated text draws them with
@@ -124,7 +125,8 @@ def main():
     parser.add_argument(
         "--keep",
         action="store_true",
-        help="keep the generated PostgreSQL database (search_benchmark) for later runs with --existing",
+        help="keep the generated database (PostgreSQL: search_benchmark; SQLite: "
+        "search-benchmark.sqlite3 in the temporary folder) for later runs with --existing",
     )
     parser.add_argument("--worker", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -218,7 +220,10 @@ def run_worker(args):
     if args.existing:
         os.environ["DATABASE_URL"] = args.existing
     elif args.worker == "sqlite":
-        os.environ["DATABASE_URL"] = f"sqlite:///{temporary.name}/benchmark.sqlite3"
+        folder = tempfile.gettempdir() if args.keep else temporary.name
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/{SQLITE_KEPT if args.keep else 'benchmark.sqlite3'}"
+        if args.keep and os.path.exists(f"{folder}/{SQLITE_KEPT}"):
+            os.remove(f"{folder}/{SQLITE_KEPT}")
     else:
         recreate_postgres_database(server_url)
         os.environ["DATABASE_URL"] = f"{server_url}/{PG_DATABASE}"
