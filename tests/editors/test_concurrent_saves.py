@@ -119,6 +119,11 @@ def server(tmp_path, network, editor_a, editor_b, category):
             "4",
             "--timeout",
             "300",
+            # No idle connections: a pooled one that the server closes after its
+            # keep-alive while the test is busy elsewhere is dropped under the
+            # next request ("Remote end closed connection without response").
+            "--keep-alive",
+            "0",
         ],
         cwd=ROOT,
         env=env,
