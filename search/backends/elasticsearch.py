@@ -23,7 +23,7 @@ from modelsearch.backends.elasticsearchbase import Field
 from search.analysis import STOPWORDS
 from search.backends import elasticsearch_thesaurus
 from search.backends.queries import CleanQueryMixin
-from search.text import fold
+from search.text import query_terms
 
 ALL_TEXT = "_all_text"
 LATIN_FIELD = f"{ALL_TEXT}.latin"
@@ -82,7 +82,7 @@ class LanguageSearchQueryCompiler(Elasticsearch9SearchQueryCompiler):
         if query.operator == "or":
             keys = super()._compile_plaintext_query(query, latin, boost)
             return {"bool": {"should": [stems, keys], "minimum_should_match": 1}}
-        words = [word for word in query.query_string.split() if fold(word) not in STOPWORDS]
+        words = [word for word in query_terms(query.query_string) if word not in STOPWORDS]
         if not words:
             return stems
         field_names = [field.field_name_with_boost for field in [*fields, *latin]]

@@ -18,6 +18,9 @@ snippet is saved, the database backends already use it, and the next
 import logging
 import re
 
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -78,9 +81,9 @@ def push_everywhere():
         done.add(target)
         try:
             push(backend)
-        except Exception:
-            # Whatever the client raised (connection, API or transport error):
-            # the save stands, and update_index pushes the set again.
+        except (ApiError, TransportError):
+            # The server refused or could not be reached: the save stands, and
+            # update_index pushes the set again.
             logger.exception("The thesaurus could not be written to Elasticsearch set %s", target[1])
 
 
