@@ -5,6 +5,8 @@
   the form's first field; a draft saved empty marks the tab holding errors.
 - The reviewer's screens (dashboard, workflow reports, translation editor,
   translation reports) show none of the English the issue found.
+- The reviewer picks a category's icon, and adds a synonym set to the
+  thesaurus; readers see the icon and find a practice by the new synonym.
 
 No response in either journey is a server error. Screenshots of each step go
 to tests/screenshots/.
@@ -198,3 +200,31 @@ def test_a_reviewer_picks_a_categorys_icon_and_readers_see_it(site, people):
     hrefs = [icons.nth(i).get_attribute("href") for i in range(icons.count())]
     assert any(href.endswith("#town-hall") for href in hrefs), hrefs
     screenshot(reader, "catalogue-category-icon-en")
+
+
+def test_a_reviewer_adds_a_synonym_set_and_readers_find_by_it(site, people):
+    """In the Greek admin: the thesaurus from the menu, a new set of two terms, saved; a reader's
+    search for the new term, which found nothing before, finds the practice that uses the other."""
+    accmr = "/el/cities/athens/accmr/"
+    reader = site("/el/search/?q=ξενώνας")
+    links = reader.locator(".card__title a")
+    assert accmr not in [links.nth(i).get_attribute("href") for i in range(links.count())]
+
+    page, errors = log_in(site, people["reviewer"])
+    page.goto(site.url + reverse("wagtailsnippets_search_synonymset:list"))
+    assert "Ομάδες συνωνύμων" in page.locator("h1").inner_text()
+    add = reverse("wagtailsnippets_search_synonymset:add")
+    page.locator(f"a[href='{add}']").first.click()
+    page.wait_for_url(f"{site.url}{add}")
+    page.locator("#id_language").select_option(label="Ελληνικά")
+    page.locator("#id_terms").fill("ξενώνας\nσυντονισμός")
+    assert "Ένας όρος ανά γραμμή" in page.evaluate(SHOWN_TEXT)
+    screenshot(page, "admin-synonym-set-el")
+    page.get_by_role("button", name="Αποθήκευση").first.click()
+    page.locator(".messages .success").wait_for()
+    assert english_shown(page) == []
+    assert errors == []
+
+    reader.goto(site.url + "/el/search/?q=ξενώνας")
+    assert accmr in [links.nth(i).get_attribute("href") for i in range(links.count())]
+    screenshot(reader, "search-by-new-synonym-el")
