@@ -13,6 +13,6 @@ class SiteConfig(AppConfig):
     verbose_name = "Site configuration"
 
     def ready(self):
-        from config import pagecache
+        from sitewide import content_version
 
-        pagecache.connect_signals()
+        content_version.connect_signals()

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static as static_url
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
@@ -18,6 +18,16 @@ from home.views import choose_language
 from opendata import urls as opendata_urls
 from opendata.feeds import PracticeFeed
 from search import urls as search_urls
+from sitewide import routing
+
+# Wagtail's own page URLs, except that pages are served by sitewide.routing,
+# which finds a page in two queries instead of two per level of the tree.
+page_urlpatterns = [
+    re_path(pattern.pattern.regex.pattern, routing.serve, name=pattern.name)
+    if pattern.name == "wagtail_serve"
+    else pattern
+    for pattern in wagtail_urls.urlpatterns
+]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -42,12 +52,12 @@ urlpatterns += i18n_patterns(
     path("search/", include("opendata.urls")),
     path("feed/", PracticeFeed(), name="practice_feed"),
     path("cities/<slug:city>/feed/", PracticeFeed(), name="city_feed"),
-    path("", include(wagtail_urls)),
+    path("", include(page_urlpatterns)),
     prefix_default_language=True,
 )
 
 # The cache policy, in one place (config/pagecache.py): Wagtail's pages are
 # public and served from the page cache; search answers are never cached.
-decorate_urlpatterns(wagtail_urls.urlpatterns, public_page)
+decorate_urlpatterns(page_urlpatterns, public_page)
 decorate_urlpatterns(search_urls.urlpatterns, private)
 decorate_urlpatterns(opendata_urls.urlpatterns, private)

@@ -18,6 +18,7 @@ from cities.models import CityIndexPage
 from home.models import HomePage, LegalPage
 from practices.models import PracticeIndexPage
 from sitewide.reader import Reader, content_language_for, home_url, with_source_locale
+from sitewide.structure import remembered
 
 
 @dataclass(frozen=True)
@@ -155,10 +156,13 @@ def site_sections(reader: Reader):
     if reader.locale is None:
         return sections
     types = ContentType.objects.get_for_models(HomePage, CityIndexPage, PracticeIndexPage, LegalPage)
-    pages = list(
-        reader.visible(Page)
-        .filter(locale=reader.locale, depth__in=[2, 3], content_type__in=types.values())
-        .order_by("path")
+    pages = remembered(
+        f"sections:{reader.locale.pk}",
+        lambda: list(
+            reader.visible(Page)
+            .filter(locale=reader.locale, depth__in=[2, 3], content_type__in=types.values())
+            .order_by("path")
+        ),
     )
     homes = [page for page in pages if page.content_type_id == types[HomePage].pk]
     if not homes:

@@ -8,7 +8,7 @@ grow with the length of its lists.
 """
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -16,6 +16,8 @@ from django.utils.translation import get_language
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import DraftStateMixin, Locale, Page, PageViewRestriction
+
+from sitewide.structure import remembered
 
 REQUEST_ATTRIBUTE = "_cni_reader"
 
@@ -32,11 +34,11 @@ class Reader:
 
     @cached_property
     def _locales(self):
-        return list(Locale.objects.all())
+        return remembered("locales", lambda: list(Locale.objects.all()))
 
     @cached_property
     def locale_codes(self):
-        """{locale id: language code} for every locale, from one query."""
+        """{locale id: language code} for every locale."""
         return {locale.pk: locale.language_code for locale in self._locales}
 
     @cached_property
@@ -53,11 +55,18 @@ class Reader:
         return self.locale_codes.get(obj.locale_id, self.default_language)
 
     @cached_property
+    def restricted_paths(self):
+        """The tree paths of every page with a view restriction (sitewide.structure remembers them)."""
+        return remembered(
+            "restricted-paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        )
+
+    @cached_property
     def private_q(self):
         """Pages in sections with a view restriction; computed once per request."""
         q = Q()
-        for restriction in PageViewRestriction.objects.only("page__path").select_related("page"):
-            q |= Q(path__startswith=restriction.page.path)
+        for path in self.restricted_paths:
+            q |= Q(path__startswith=path)
         return q if q else Q(pk__in=[])
 
     def visible(self, model=Page):
@@ -109,10 +118,33 @@ class Reader:
         keys = {obj.translation_key for obj in stored if obj.locale_id != getattr(self.locale, "pk", None)}
         translations = {}
         if keys and self.locale is not None:
-            queryset = model.objects.filter(locale=self.locale, translation_key__in=keys)
-            if issubclass(model, DraftStateMixin):
-                queryset = queryset.filter(live=True)
-            translations = {obj.translation_key: obj for obj in queryset}
+            translations = {
+                obj.translation_key: obj for obj in model.objects.filter(self._shown_q(model, keys))
+            }
+        return self._shown(stored, translations)
+
+    def localize_chosen(self, model, chosen):
+        """`localize_snippets` for a queryset of stored snippets (a page's chosen terms).
+
+        The stored instances and their translations come from one query, not two.
+        """
+        if self.locale is None or not isinstance(chosen, QuerySet):
+            return self.localize_snippets(model, chosen)  # a preview's in-memory relation
+        both = model.objects.filter(
+            Q(pk__in=chosen.values("pk")) | self._shown_q(model, chosen.values("translation_key"))
+        ).annotate(is_chosen=Exists(chosen.filter(pk=OuterRef("pk"))))
+        both = list(both)
+        translations = {obj.translation_key: obj for obj in both if obj.locale_id == self.locale.pk}
+        if issubclass(model, DraftStateMixin):
+            translations = {key: obj for key, obj in translations.items() if obj.live}
+        return self._shown([obj for obj in both if obj.is_chosen], translations)
+
+    def _shown_q(self, model, keys):
+        """The translations of `keys` that a reader in this locale may be shown."""
+        q = Q(locale=self.locale, translation_key__in=keys)
+        return q & Q(live=True) if issubclass(model, DraftStateMixin) else q
+
+    def _shown(self, stored, translations):
         shown = {}
         for obj in stored:
             chosen = translations.get(obj.translation_key, obj)

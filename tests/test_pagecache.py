@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from config import pagecache
 from practices.models import Category, Organisation, PracticePage
+from sitewide import content_version
 from tests.factories.network import Network
 
 
@@ -111,15 +112,15 @@ def test_publishing_a_snippet_with_drafts_invalidates(client, site):
 def test_the_new_version_is_written_again_when_the_transaction_commits(
     site, django_capture_on_commit_callbacks
 ):
-    version = pagecache.content_version()
+    version = content_version.content_version()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        pagecache.content_changed()
-    during = pagecache.content_version()
+        content_version.content_changed()
+    during = content_version.content_version()
     assert during != version
-    assert pagecache.bump_version in callbacks
+    assert content_version.bump_version in callbacks
     for callback in callbacks:
         callback()
-    assert pagecache.content_version() not in (version, during)
+    assert content_version.content_version() not in (version, during)
 
 
 def test_logged_in_editors_never_get_or_fill_the_cache(client, site, superuser):
@@ -256,9 +257,9 @@ def test_content_models_are_recognised():
 
     from cities.models import CityPage
 
-    assert pagecache.is_public_content(CityPage)
-    assert pagecache.is_public_content(Category)
-    assert pagecache.is_public_content(Image)
-    assert not pagecache.is_public_content(Rendition)
-    assert not pagecache.is_public_content(Revision)
-    assert not pagecache.is_public_content(Session)
+    assert content_version.is_public_content(CityPage)
+    assert content_version.is_public_content(Category)
+    assert content_version.is_public_content(Image)
+    assert not content_version.is_public_content(Rendition)
+    assert not content_version.is_public_content(Revision)
+    assert not content_version.is_public_content(Session)

@@ -221,8 +221,8 @@ def present_practice(page, reader: Reader):
     # The city is the page's parent, which is always in the page's own locale.
     city = reader.parents(CityPage, [page]).get(page.pk) if page.path else None
 
-    categories = reader.localize_snippets(Category, page.categories.all())
-    target_groups = reader.localize_snippets(TargetGroup, page.target_groups.all())
+    categories = reader.localize_chosen(Category, page.categories.all())
+    target_groups = reader.localize_chosen(TargetGroup, page.target_groups.all())
     involvements = list(page.organisations.all().select_related("organisation"))
     testimonials = list(page.testimonials.filter(consent_given=True).select_related("organisation"))
     recognitions = list(page.recognitions.all().select_related("by"))

@@ -8,9 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from practices.models import Adaptation
 from tests.factories.brochure import accmr, athens, translate_accmr
 
-# Routing, chrome and the practice's fixed set of lookups; far below what one
-# query per item would need for the large practice below.
-PRACTICE_PAGE_CEILING = 45
+# Routing (three queries, sitewide.routing), the chrome and one query per kind of
+# list the practice shows (24 for this one, which adapts and is adapted); issue #14
+# asks for 12, which this does not reach yet.
+PRACTICE_PAGE_CEILING = 24
 
 
 @pytest.fixture(autouse=True)
