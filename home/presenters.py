@@ -16,6 +16,7 @@ from practices.presenters.listing import (
 from practices.vocabulary import Evidence
 from sitewide.charts import BarChart, Row, bar_chart
 from sitewide.reader import Reader
+from sitewide.structure import remembered
 from sitewide.text import collation_key
 
 LATEST_COUNT = 6
@@ -53,13 +54,18 @@ def present_home(page, reader: Reader):
     )
     # Member cities are the city pages two levels below this home page.
     cities = member_cities(reader, page, page.depth + 2)
+    # The same for every reader of this language until content changes (sitewide.structure).
+    practice_count, chart = remembered(
+        f"home-figures:{reader.language}:{locale}",
+        lambda: (reader.visible(PracticePage).filter(locale=locale).count(), category_chart(reader, locale)),
+    )
     return HomeView(
         latest=practice_cards(reader, latest),
         featured=practice_cards(reader, featured),
-        practice_count=reader.visible(PracticePage).filter(locale=locale).count(),
+        practice_count=practice_count,
         city_count=len(cities),
         cities=cities,
-        category_chart=category_chart(reader, locale),
+        category_chart=chart,
     )
 
 

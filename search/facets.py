@@ -106,10 +106,8 @@ class FacetContext:
     @cached_property
     def label_locales(self):
         """The locales a label may come from: the reader's first, then the default language's."""
-        from wagtail.models import Locale
-
         codes = [self.language, settings.LANGUAGE_CODE]
-        locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes)}
+        locales = {locale.language_code: locale for locale in self.reader.locales}
         return [locales[code] for code in dict.fromkeys(codes) if code in locales]
 
     @cached_property

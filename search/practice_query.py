@@ -31,6 +31,7 @@ from search.facets import FACETS, FacetContext, count_together
 from search.matching import OPERATORS, RELAX_BELOW, TextMatch
 from search.request import SearchRequest
 from sitewide.reader import Reader
+from sitewide.structure import remembered
 from sitewide.text import collation_key
 
 PAGE_SIZE = 20
@@ -86,7 +87,9 @@ class PracticeQuery:
         """Every practice this search may find: live, public, in its locale."""
         if self.locale is None:
             return PracticePage.objects.none()
-        return PracticePage.objects.live().public().filter(locale=self.locale)
+        # The reader's view of what is private (sitewide.structure remembers it),
+        # not Wagtail's public(), which reads every view restriction again.
+        return self.reader.visible(PracticePage).filter(locale=self.locale)
 
     @cached_property
     def text_match(self):
@@ -166,7 +169,18 @@ class PracticeQuery:
 
     @cached_property
     def facet_counts(self):
-        """{facet name: {value: count}}, each facet counted with every other facet applied."""
+        """{facet name: {value: count}}, each facet counted with every other facet applied.
+
+        The whole catalogue's counts (no words, no filter) are the same for
+        every reader of a locale until content changes, and every visit to the
+        catalogue's first page asks for them: they are remembered under the
+        content version (sitewide.structure). Counts over a query stay exact.
+        """
+        if self.locale is not None and not self.has_query and not self.request.is_filtered:
+            return remembered(f"facet-counts:{self.locale.pk}", self._count_facets)
+        return self._count_facets()
+
+    def _count_facets(self):
         # The facets of one value per practice from one query over the
         # matches without their selections; the others one query each.
         single = [facet for facet in FACETS if facet.single_valued]

@@ -26,7 +26,9 @@ from sitewide.reader import reader_for
 
 @provides_context_for("practices.practiceindexpage")
 def catalogue_listing_context(page, request):
-    query = search_practices(request.GET, page.locale, reader=reader_for(request))
+    reader = reader_for(request)
+    locale = next((locale for locale in reader.locales if locale.pk == page.locale_id), None)
+    query = search_practices(request.GET, locale, reader=reader)
     return listing_context(query, request.GET.get("page"), per_page=listing.CATALOGUE_PAGE_SIZE)
 
 

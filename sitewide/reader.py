@@ -33,18 +33,19 @@ class Reader:
         self.memo = {}
 
     @cached_property
-    def _locales(self):
+    def locales(self):
+        """Every Locale of the site (sitewide.structure remembers them)."""
         return remembered("locales", lambda: list(Locale.objects.all()))
 
     @cached_property
     def locale_codes(self):
         """{locale id: language code} for every locale."""
-        return {locale.pk: locale.language_code for locale in self._locales}
+        return {locale.pk: locale.language_code for locale in self.locales}
 
     @cached_property
     def locale(self):
         """The reader's Locale, or None on a site that has not been set up."""
-        return next((loc for loc in self._locales if loc.language_code == self.language), None)
+        return next((loc for loc in self.locales if loc.language_code == self.language), None)
 
     @cached_property
     def default_language(self):

@@ -1,5 +1,7 @@
 """The site's structure is remembered until content changes (sitewide.structure)."""
 
+import re
+
 import pytest
 
 from django.test import RequestFactory
@@ -57,3 +59,19 @@ def test_a_site_is_remembered_per_host_and_forgotten_when_sites_change(network):
     other.save()
     assert site_for(factory.get("/", HTTP_HOST="volos.example")) == default
     assert site_for(factory.get("/", HTTP_HOST="volos.example.org")) == other
+
+
+@pytest.mark.django_db
+def test_the_home_page_counts_a_practice_as_soon_as_it_is_published(network, client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    city = network.city("volos", "Δήμος Βόλου")
+    housing = network.category("housing", "Στέγαση", "Housing")
+    network.practice(city, "one", "Πρώτη", categories=[housing])
+
+    def count_shown():
+        html = client.get("/el/").content.decode()
+        return re.search(r'entry-point__count">(\d+) ', html).group(1)
+
+    assert [count_shown(), count_shown()] == ["1", "1"]
+    network.practice(city, "two", "Δεύτερη", categories=[housing])
+    assert count_shown() == "2"
