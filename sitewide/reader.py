@@ -8,7 +8,7 @@ grow with the length of its lists.
 """
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -131,13 +131,14 @@ class Reader:
         """
         if self.locale is None or not isinstance(chosen, QuerySet):
             return self.localize_snippets(model, chosen)  # a preview's in-memory relation
-        both = model.objects.filter(
-            Q(pk__in=chosen.values("pk")) | self._shown_q(model, chosen.values("translation_key"))
-        ).annotate(is_chosen=Exists(chosen.filter(pk=OuterRef("pk"))))
-        both = list(both)
-        translations = {obj.translation_key: obj for obj in both if obj.locale_id == self.locale.pk}
-        if issubclass(model, DraftStateMixin):
-            translations = {key: obj for key, obj in translations.items() if obj.live}
+        shown_q = self._shown_q(model, chosen.values("translation_key"))
+        both = list(
+            model.objects.filter(Q(pk__in=chosen.values("pk")) | shown_q).annotate(
+                is_chosen=Exists(chosen.filter(pk=OuterRef("pk"))),
+                is_shown=ExpressionWrapper(shown_q, output_field=BooleanField()),
+            )
+        )
+        translations = {obj.translation_key: obj for obj in both if obj.is_shown}
         return self._shown([obj for obj in both if obj.is_chosen], translations)
 
     def _shown_q(self, model, keys):
