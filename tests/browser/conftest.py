@@ -10,6 +10,7 @@ Screenshots of every page type go to tests/screenshots/ (not committed).
 """
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -101,6 +102,39 @@ def _wait_for_editing_sessions_to_be_released():
         time.sleep(0.05)
     # The release's response is still being finished (Django closes its connections then).
     time.sleep(0.2)
+
+
+def _one_request_at_a_time(app):
+    lock = threading.Lock()
+
+    def serialised(environ, start_response):
+        with lock:
+            return app(environ, start_response)
+
+    return serialised
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, answering one request at a time on an in-memory SQLite database.
+
+    There every server thread shares the test's one connection (an in-memory
+    database exists only in it), so two requests at once, such as Wagtail's
+    editing-session ping arriving while an editor saves, interleave their
+    savepoints on it and one fails with "no such savepoint". Real servers give
+    each thread its own connection; PostgreSQL's live server keeps its threads.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = (
+        request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    )
+    server = LiveServer(addr)
+    if server.thread.connections_override:
+        httpd = server.thread.httpd
+        httpd.set_app(_one_request_at_a_time(httpd.get_app()))
+    yield server
+    server.stop()
 
 
 def _offline_but_for(server_url, route):
