@@ -40,9 +40,11 @@ from practices.models import (
     Category,
     Organisation,
     Outcome,
+    PracticeCategory,
     PracticeLink,
     PracticeOrganisation,
     PracticePage,
+    PracticeTargetGroup,
     TargetGroup,
 )
 from sitewide.partial_date import PartialDate
@@ -138,17 +140,13 @@ def load(document, progress=lambda line: None):
             item_keys = {}
             for page in pages:
                 record, lang = page._record, page._lang
-                for cid in record["categories"]:
+                for index, cid in enumerate(record["categories"]):
                     category_links.append(
-                        PracticePage.categories.through(
-                            practicepage_id=page.pk, category_id=categories[cid].pk
-                        )
+                        PracticeCategory(page_id=page.pk, term=categories[cid], sort_order=index)
                     )
-                for gid in record.get("target_groups", []):
+                for index, gid in enumerate(record.get("target_groups", [])):
                     group_links.append(
-                        PracticePage.target_groups.through(
-                            practicepage_id=page.pk, targetgroup_id=target_groups[gid].pk
-                        )
+                        PracticeTargetGroup(page_id=page.pk, term=target_groups[gid], sort_order=index)
                     )
 
                 def item_key(kind, index, record=record, keys=item_keys):
@@ -194,8 +192,8 @@ def load(document, progress=lambda line: None):
                             label=_text(link["label"], lang),
                         )
                     )
-            PracticePage.categories.through.objects.bulk_create(category_links)
-            PracticePage.target_groups.through.objects.bulk_create(group_links)
+            PracticeCategory.objects.bulk_create(category_links)
+            PracticeTargetGroup.objects.bulk_create(group_links)
             for model, rows in (
                 (PracticeOrganisation, organisations_rows),
                 (Outcome, outcomes),

@@ -300,7 +300,7 @@ def measure_backend(backend_name, args):
     greek = Locale.objects.get(language_code="el")
     live_greek = PracticePage.objects.live().filter(locale=greek)
     category = Category.objects.filter(locale=greek).order_by("pk").first()
-    in_category = PracticePage.categories.through.objects.filter(category=category).values("practicepage_id")
+    in_category = PracticePage.categories.through.objects.filter(term=category).values("page_id")
 
     results = {}
     if not args.existing:
@@ -579,9 +579,11 @@ def generate(count, rng):
                 )
             through.objects.bulk_create(
                 [
-                    through(practicepage_id=practice.pk, category_id=categories[code][category_number].pk)
+                    through(
+                        page_id=practice.pk, term_id=categories[code][category_number].pk, sort_order=index
+                    )
                     for practice, (_city, _status, category_numbers) in zip(practices, shapes, strict=True)
-                    for category_number in category_numbers
+                    for index, category_number in enumerate(category_numbers)
                 ],
                 batch_size=5000,
             )

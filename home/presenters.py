@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from practices.models import Category, PracticePage
+from practices.models import Category, PracticeCategory, PracticePage
 from practices.presenters.listing import (
     CityCard,
     PracticeCard,
@@ -71,25 +71,24 @@ def present_home(page, reader: Reader):
 
 def category_chart(reader: Reader, locale):
     """Live practices per category in one language, most first (two queries)."""
-    through = PracticePage.categories.through
     counts = list(
-        through.objects.filter(practicepage__in=reader.visible(PracticePage).filter(locale=locale))
-        .values("category")
-        .annotate(practices=Count("practicepage", distinct=True))
+        PracticeCategory.objects.filter(page__in=reader.visible(PracticePage).filter(locale=locale))
+        .values("term")
+        .annotate(practices=Count("page", distinct=True))
     )
     if not counts:
         return None
-    stored = Category.objects.filter(pk__in=[row["category"] for row in counts])
+    stored = Category.objects.filter(pk__in=[row["term"] for row in counts])
     names = reader.localize_snippets(Category, stored)
     rows = sorted(
         (
             Row(
-                label=names[row["category"]].name,
-                label_lang=names[row["category"]].lang,
+                label=names[row["term"]].name,
+                label_lang=names[row["term"]].lang,
                 value=row["practices"],
             )
             for row in counts
-            if row["category"] in names
+            if row["term"] in names
         ),
         key=lambda row: (-row.value, collation_key(row.label)),
     )

@@ -36,7 +36,14 @@ from wagtail.models import Locale
 
 from cities.models import CityPage
 from opendata import api_fields as fields
-from practices.models import Category, Organisation, PracticePage, TargetGroup
+from practices.models import (
+    Category,
+    Organisation,
+    PracticeCategory,
+    PracticePage,
+    PracticeTargetGroup,
+    TargetGroup,
+)
 from search.facets import FACET_NAMES
 from search.matching import text_match_ids
 from search.practice_query import search_practices
@@ -236,8 +243,8 @@ class PracticesAPIViewSet(LocalizedPagesEndpoint):
         "summary",
         "description",
         APIField("city", serializer=fields.CityField()),
-        APIField("categories", serializer=fields.TermsField(Category, "categories")),
-        APIField("target_groups", serializer=fields.TermsField(TargetGroup, "target_groups")),
+        APIField("categories", serializer=fields.TermsField(PracticeCategory)),
+        APIField("target_groups", serializer=fields.TermsField(PracticeTargetGroup)),
         "status",
         "evidence",
         APIField("started", serializer=fields.PartialDateField()),

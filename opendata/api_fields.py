@@ -24,17 +24,18 @@ from wagtail.api.v2.utils import get_object_detail_url
 from cities.models import CityPage
 from practices.models import (
     Adaptation,
-    Category,
     Organisation,
+    PracticeCategory,
     PracticeImage,
     PracticeOrganisation,
     PracticePage,
+    PracticeTargetGroup,
     Recognition,
-    TargetGroup,
     Testimonial,
 )
 from sitewide.reader import Reader
-from sitewide.text import collation_key
+
+CHOSEN_TERMS = (PracticeCategory, PracticeTargetGroup)
 
 
 def iso(value):
@@ -72,22 +73,21 @@ class Records:
     def _prefetch(self, *lookups):
         prefetch_related_objects(self.pages, *lookups)
 
-    def terms(self, model, relation):
-        return self._terms[(model, relation)]
+    def terms(self, rows):
+        """{page pk: its terms of one kind (`rows`, the ChosenTerm model), in its editors' order}."""
+        return self._terms[rows]
 
     @cached_property
     def _terms(self):
         result = {}
-        self._prefetch("categories", "target_groups")
-        for model, relation in ((Category, "categories"), (TargetGroup, "target_groups")):
+        self._prefetch(*(rows.prefetch() for rows in CHOSEN_TERMS))
+        for rows in CHOSEN_TERMS:
             for reader, pages in self._by_reader():
-                stored = [term for page in pages for term in getattr(page, relation).all()]
-                shown = reader.localize_snippets(model, stored)
+                shown = reader.localize_snippets(
+                    rows.term_model(), [term for page in pages for term in rows.terms_of(page)]
+                )
                 for page in pages:
-                    terms = [shown[term.pk] for term in getattr(page, relation).all()]
-                    result.setdefault((model, relation), {})[page.pk] = sorted(
-                        terms, key=lambda term: collation_key(term.name)
-                    )
+                    result.setdefault(rows, {})[page.pk] = [shown[term.pk] for term in rows.terms_of(page)]
         return result
 
     @cached_property
@@ -216,15 +216,14 @@ def figure_json(figure):
 
 
 class TermsField(RecordField):
-    """Categories or target groups: [{"id": catalogue id, "name", "lang"}], in the record's locale."""
+    """Categories or target groups: [{"id": catalogue id, "name", "lang"}], in the record's locale and editors' order."""
 
-    def __init__(self, model, relation, **kwargs):
-        self.model = model
-        self.relation = relation
+    def __init__(self, rows, **kwargs):
+        self.rows = rows
         super().__init__(**kwargs)
 
     def to_representation(self, page):
-        return [term_json(term) for term in self.records(page).terms(self.model, self.relation)[page.pk]]
+        return [term_json(term) for term in self.records(page).terms(self.rows)[page.pk]]
 
 
 class CityField(RecordField):

@@ -8,7 +8,7 @@ grow with the length of its lists.
 """
 
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -124,22 +124,30 @@ class Reader:
             }
         return self._shown(stored, translations)
 
-    def localize_chosen(self, model, chosen):
-        """`localize_snippets` for a queryset of stored snippets (a page's chosen terms).
+    def localize_chosen(self, rows):
+        """The terms a page chose, in its editors' order, each as this reader is to be shown it.
 
-        The stored instances and their translations come from one query, not two.
+        `rows` are the page's ordered rows of chosen terms (practices' ChosenTerm):
+        for a stored page a queryset, whose terms and their translations come
+        from one query; for a draft or a preview, its rows in memory.
         """
-        if self.locale is None or not isinstance(chosen, QuerySet):
-            return self.localize_snippets(model, chosen)  # a preview's in-memory relation
-        shown_q = self._shown_q(model, chosen.values("translation_key"))
+        model = rows.model._meta.get_field("term").related_model
+        if self.locale is None or not isinstance(rows, QuerySet):
+            return list(self.localize_snippets(model, [row.term for row in rows]).values())
+        chosen = rows.values("term")
+        shown_q = self._shown_q(model, model.objects.filter(pk__in=chosen).values("translation_key"))
         both = list(
-            model.objects.filter(Q(pk__in=chosen.values("pk")) | shown_q).annotate(
-                is_chosen=Exists(chosen.filter(pk=OuterRef("pk"))),
+            model.objects.filter(Q(pk__in=chosen) | shown_q).annotate(
+                is_chosen=Exists(rows.filter(term=OuterRef("pk"))),
+                position=Subquery(rows.filter(term=OuterRef("pk")).values("sort_order")[:1]),
                 is_shown=ExpressionWrapper(shown_q, output_field=BooleanField()),
             )
         )
         translations = {obj.translation_key: obj for obj in both if obj.is_shown}
-        return self._shown([obj for obj in both if obj.is_chosen], translations)
+        stored = sorted(
+            (obj for obj in both if obj.is_chosen), key=lambda obj: (obj.position is None, obj.position or 0)
+        )
+        return list(self._shown(stored, translations).values())
 
     def _shown_q(self, model, keys):
         """The translations of `keys` that a reader in this locale may be shown."""

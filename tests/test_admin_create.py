@@ -167,19 +167,18 @@ class AdminCreatesPages(WagtailPageTestCase):
                 "adapted_from": inline_formset([{"source": str(earlier.pk)}]),
                 "links": inline_formset([{"label": "Ιστότοπος", "url": "https://example.org/kem"}]),
                 "images": inline_formset([]),
+                "category_links": inline_formset([{"term": str(housing.pk)}]),
+                "target_group_links": inline_formset([{"term": str(refugees.pk)}]),
             }
         )
-        # Multiple-choice fields are sent as repeated keys, which nested_form_data cannot express.
-        data["categories"] = [str(housing.pk)]
-        data["target_groups"] = [str(refugees.pk)]
         self.assertCanCreate(city, PracticePage, data)
 
         page = PracticePage.objects.get(slug="migrant-integration-centre", locale__language_code="el")
         self.assertTrue(page.live)
         self.assertEqual(page.started, PartialDate(2017, 6))
         self.assertEqual(page.ended, PartialDate(2019, 12))
-        self.assertEqual(list(page.categories.all()), [housing])
-        self.assertEqual(list(page.target_groups.all()), [refugees])
+        self.assertEqual(page.chosen_categories(), [housing])
+        self.assertEqual(page.chosen_target_groups(), [refugees])
         self.assertEqual(
             [(item.organisation, item.role, item.period_until) for item in page.organisations.all()],
             [(lead, "lead", None), (donor, "funder", PartialDate(2018, 6))],
@@ -204,10 +203,16 @@ class AdminCreatesPages(WagtailPageTestCase):
                 "evidence": "described",
                 "started": "June 2017",
                 "ended": "",
+                "category_links": inline_formset([]),
             }
         )
-        with self.assertRaisesRegex(AssertionError, r"(?s)categories:.*started:"):
+        with self.assertRaisesRegex(AssertionError, r"(?s)ended:.*started:"):
             self.assertCanCreate(city, PracticePage, data)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=["practices", "practicepage", city.pk]), data
+        )
+        # No category: the list says at least one is needed.
+        self.assertTrue(response.context["form"].formsets["category_links"].non_form_errors())
         self.assertFalse(PracticePage.objects.filter(slug="no-category").exists())
 
 

@@ -28,11 +28,13 @@ from practices.models import (
     Category,
     Organisation,
     Outcome,
+    PracticeCategory,
     PracticeFigure,
     PracticeImage,
     PracticeLink,
     PracticeOrganisation,
     PracticePage,
+    PracticeTargetGroup,
     Recognition,
     TargetGroup,
     Testimonial,
@@ -67,28 +69,13 @@ def figures(model):
 
 
 class Adaptations(RefList):
-    """`adapted_from`: practices of other cities, stored as ordered inline rows."""
+    """`adapted_from`: practices of other cities."""
 
-    def schema(self):
-        return {"type": "array", "items": {"$ref": "#/$defs/id"}}
+    def __init__(self):
+        super().__init__("adapted_from", "practices", Adaptation, "adapted_from", target="source")
 
     def check(self, value, path, ctx):
         """Checked with the practice as a whole (it needs the practice's city)."""
-
-    def pick(self, value, lang, ctx):
-        return list(value)
-
-    def assign(self, obj, value, ctx):
-        obj.adapted_from = [
-            Adaptation(sort_order=index, source=ctx.resolve("practices", practice_id))
-            for index, practice_id in enumerate(value)
-        ]
-
-    def read(self, obj, ctx):
-        return [row.source.catalogue_id for row in obj.adapted_from.all()]
-
-    def fetch_related(self, instances, owners):
-        Items.fetch_related(self, instances, owners, children=Adaptation.objects.select_related("source"))
 
 
 class Kind:
@@ -162,8 +149,8 @@ PRACTICES = Kind(
         Acronym("acronym", max_length=40),
         Text("summary", required=True, max_length=600),
         Rich("description", required=True),
-        RefList("categories", "categories", required=True, min_items=1),
-        RefList("target_groups", "target_groups"),
+        RefList("categories", "categories", PracticeCategory, "category_links", required=True, min_items=1),
+        RefList("target_groups", "target_groups", PracticeTargetGroup, "target_group_links"),
         Choice("status", Status.choices, default=Status.UNKNOWN),
         PDate("started", required=True),
         PDate("ended"),
@@ -241,7 +228,7 @@ PRACTICES = Kind(
             ],
         ),
         PDate("documented"),
-        Adaptations("adapted_from", "practices"),
+        Adaptations(),
     ],
     is_page=True,
 )

@@ -332,34 +332,49 @@ class Ref(Spec):
 
 
 class RefList(Ref):
-    """A set of references, stored as a many-to-many relation.
+    """An ordered list of references, stored one per inline row in the file's order.
 
-    A many-to-many relation keeps no order, so the ids are compared and
-    exported sorted; the format gives categories no ranking either.
+    `attr` is the record's relation to its rows (`category_links`), `rows` the
+    rows' model and `target` the row's foreign key to the referenced record.
+    The order is the editors' (the first category is the practice's main
+    one), so it is compared, kept and exported as given.
     """
 
-    def __init__(self, key, kind, attr=None, required=False, min_items=0):
+    def __init__(self, key, kind, rows, attr, target="term", required=False, min_items=0):
         super().__init__(key, kind, attr, required)
+        self.rows = rows
+        self.target = target
         self.min_items = min_items
 
     def schema(self):
         return {"type": "array", "items": {"$ref": "#/$defs/id"}, "minItems": self.min_items}
 
     def check(self, value, path, ctx):
+        seen = set()
         for index, item in enumerate(value):
             ctx.check_reference(self.kind, item, f"{path}[{index}]")
+            if item in seen:
+                ctx.problem(f"{path}[{index}]", f"lists '{item}' a second time")
+            seen.add(item)
 
     def absent(self):
         return []
 
     def pick(self, value, lang, ctx):
-        return sorted(value)
+        return list(value)
 
     def assign(self, obj, value, ctx):
-        setattr(obj, self.attr, [ctx.resolve(self.kind, item) for item in value])
+        setattr(
+            obj,
+            self.attr,
+            [
+                self.rows(sort_order=index, **{self.target: ctx.resolve(self.kind, item)})
+                for index, item in enumerate(value)
+            ],
+        )
 
     def read(self, obj, ctx):
-        return sorted(item.catalogue_id for item in getattr(obj, self.attr).all())
+        return [getattr(row, self.target).catalogue_id for row in getattr(obj, self.attr).all()]
 
     def select_related(self):
         return []
@@ -367,15 +382,8 @@ class RefList(Ref):
     def fetch_related(self, instances, owners):
         if not instances:
             return
-        relation = type(instances[0])._meta.get_field(self.attr)
-        through = relation.remote_field.through
-        owner, target = f"{relation.m2m_field_name()}_id", f"{relation.m2m_reverse_field_name()}_id"
-        # Pairs of ids, and each term once: thousands of link rows need no model instances.
-        pairs = list(through.objects.filter(**{f"{owner}__in": owners}).values_list(owner, target))
-        terms = relation.related_model.objects.in_bulk({term for _owner, term in pairs})
-        groups = {}
-        for owner_id, term in pairs:
-            groups.setdefault(owner_id, []).append(terms[term])
+        parent_key = type(instances[0])._meta.get_field(self.attr).field.attname
+        groups = group_rows(self.rows.objects.select_related(self.target), parent_key, owners)
         for instance in instances:
             # In memory only (modelcluster): read() then lists them without a query.
             getattr(instance, self.attr).set(groups.get(instance.pk, []))

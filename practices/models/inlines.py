@@ -6,8 +6,10 @@ pages are synchronised (copied unchanged) into translations and resolved to
 the reader's language when rendered; see docs/decisions/0003.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -86,6 +88,84 @@ class PracticeOrganisation(PracticeItem):
         super().clean()
         if self.period_from and self.period_until and self.period_until.is_before(self.period_from):
             raise ValidationError({"period_until": _("“Until” cannot be before “from”.")})
+
+
+class ChosenTerm(Orderable):
+    """One term a practice's editors chose from the shared vocabulary, in the order they gave.
+
+    An ordered row, not a bare many-to-many link, because the order is the
+    editors' own (the first is the practice's main category) and the
+    catalogue's export must give it back unchanged. The page's `categories`
+    and `target_groups` are many-to-many relations through these rows, for
+    queries; what a page shows is read from the rows themselves, which hold
+    a draft's or a preview's choice too. Copied unchanged into translations
+    (not translatable), like every relation to the vocabulary (decision 0003).
+    """
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        constraints = [models.UniqueConstraint(fields=["page", "term"], name="%(app_label)s_%(class)s_once")]
+
+    # A list to pick from, not the snippet chooser: the vocabulary is short, and
+    # the chooser would offer every language's terms where only the network's
+    # default language may be stored.
+
+    @classmethod
+    def relation(cls):
+        """The page's name for its rows of this kind (`category_links`)."""
+        return cls._meta.get_field("page").remote_field.related_name
+
+    @classmethod
+    def term_model(cls):
+        return cls._meta.get_field("term").related_model
+
+    @classmethod
+    def prefetch(cls):
+        """The page's rows and their terms in one query."""
+        return Prefetch(cls.relation(), queryset=cls.objects.select_related("term"))
+
+    @classmethod
+    def terms_of(cls, page):
+        """The terms `page` (stored, or a draft in memory) chose, in its editors' order."""
+        return [row.term for row in getattr(page, cls.relation()).all()]
+
+
+def _term(model, verbose_name):
+    return models.ForeignKey(
+        model,
+        verbose_name=verbose_name,
+        on_delete=models.CASCADE,
+        related_name="practice_links",
+        limit_choices_to=in_default_locale,
+    )
+
+
+def _term_panels(help_text):
+    return [FieldPanel("term", widget=forms.Select, help_text=help_text)]
+
+
+class PracticeCategory(ChosenTerm):
+    page = ParentalKey("practices.PracticePage", related_name="category_links", on_delete=models.CASCADE)
+    term = _term("practices.Category", _("category"))
+
+    panels = _term_panels(_("One of the network's categories, for example “Housing”."))
+    chosen_twice = _("A category is chosen twice: remove one of the two rows.")
+
+    class Meta(ChosenTerm.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+
+class PracticeTargetGroup(ChosenTerm):
+    page = ParentalKey("practices.PracticePage", related_name="target_group_links", on_delete=models.CASCADE)
+    term = _term("practices.TargetGroup", _("target group"))
+
+    panels = _term_panels(_("One of the network's target groups, for example “Women”."))
+    chosen_twice = _("A target group is chosen twice: remove one of the two rows.")
+
+    class Meta(ChosenTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
 
 
 class PracticeFigure(Figure):

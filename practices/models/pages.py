@@ -1,9 +1,7 @@
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -22,7 +20,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from cities.rights.pages import NetworkPagePermissionsMixin
 from contact.views import contact_city, contact_sent
-from practices.models.snippets import in_default_locale, names_in_locale
+from practices.chosen_terms_panel import ChosenTermsPanel
+from practices.models.inlines import PracticeCategory, PracticeTargetGroup
+from practices.models.snippets import names_in_locale
 from practices.vocabulary import Evidence, Status, status_badge
 from sitewide.catalogue_id import SYNCHRONIZED_CATALOGUE_ID, CatalogueIdPanel, PageCatalogueIdMixin
 from sitewide.page_context import ProvidedContextMixin
@@ -82,19 +82,19 @@ class PracticePage(
         help_text=_("Two or three sentences, at most 600 characters. Shown in lists and search results."),
     )
     description = RichTextField(_("description"), features=CATALOGUE_FEATURES)
-    categories = ParentalManyToManyField(
+    # For queries (filters, facets, counts); the page's own choice, in its
+    # editors' order, is in `category_links` and `target_group_links`.
+    categories = models.ManyToManyField(
         "practices.Category",
+        through="practices.PracticeCategory",
         verbose_name=_("categories"),
         related_name="practices",
-        limit_choices_to=in_default_locale,
-        help_text=_("Choose at least one."),
     )
-    target_groups = ParentalManyToManyField(
+    target_groups = models.ManyToManyField(
         "practices.TargetGroup",
+        through="practices.PracticeTargetGroup",
         verbose_name=_("target groups"),
         related_name="practices",
-        blank=True,
-        limit_choices_to=in_default_locale,
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN)
     started = PartialDateField(
@@ -170,7 +170,7 @@ class PracticePage(
     ]
     # What category_names and target_group_names read: the search index reads
     # them for a whole batch of pages at once (search.backends.documents).
-    search_prefetch = ("categories", "target_groups")
+    search_prefetch = (PracticeCategory.prefetch(), PracticeTargetGroup.prefetch())
 
     # The form follows the brochure: the practice, numbers and outcomes,
     # organisations, testimonials, lessons, links and images. The help texts,
@@ -210,20 +210,21 @@ class PracticePage(
                 "centre and why, its six working committees and what they give the municipality."
             ),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel(
-                    "categories",
-                    widget=forms.CheckboxSelectMultiple,
-                    help_text=_("Choose at least one, for example “Coordination | Governance”."),
-                ),
-                FieldPanel(
-                    "target_groups",
-                    widget=forms.CheckboxSelectMultiple,
-                    help_text=_("Whom the practice serves, for example “Asylum seekers”."),
-                ),
-            ],
-            heading=_("Categories and target groups"),
+        ChosenTermsPanel(
+            "category_links",
+            heading=_("Categories"),
+            label=_("category"),
+            min_num=1,
+            help_text=_(
+                "Choose at least one, for example “Coordination | Governance”. The first is the practice's "
+                "main category: put them in order with the arrows."
+            ),
+        ),
+        ChosenTermsPanel(
+            "target_group_links",
+            heading=_("Target groups"),
+            label=_("target group"),
+            help_text=_("Whom the practice serves, for example “Asylum seekers”, the main group first."),
         ),
         MultiFieldPanel(
             [
@@ -353,11 +354,17 @@ class PracticePage(
     def city(self):
         return self.get_parent().specific
 
+    def chosen_categories(self):
+        return PracticeCategory.terms_of(self)
+
+    def chosen_target_groups(self):
+        return PracticeTargetGroup.terms_of(self)
+
     def category_names(self):
-        return names_in_locale(self.categories.all(), self.locale_id)
+        return names_in_locale(self.chosen_categories(), self.locale_id)
 
     def target_group_names(self):
-        return names_in_locale(self.target_groups.all(), self.locale_id)
+        return names_in_locale(self.chosen_target_groups(), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         from practices.presenters import present_practice

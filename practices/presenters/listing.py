@@ -14,7 +14,7 @@ from django.db.models import prefetch_related_objects
 from wagtail.models import Page
 
 from cities.models import CityPage
-from practices.models import Category, PracticePage
+from practices.models import Category, PracticeCategory, PracticePage
 from practices.presenters.practice import FigureView, PageLink, chronological, city_link, figure_views
 from sitewide.charts import BarChart, figures_over_time
 from sitewide.fallback import Untranslated, load_untranslated
@@ -75,7 +75,7 @@ def practice_queryset(reader: Reader, locale=None):
     return (
         with_source_locale(reader.visible(PracticePage).filter(locale=locale or reader.locale))
         .defer(*LIST_DEFERRED_FIELDS)
-        .prefetch_related("categories")
+        .prefetch_related(PracticeCategory.prefetch())
     )
 
 
@@ -88,9 +88,9 @@ def practice_cards(reader: Reader, pages):
     pages = list(pages)
     if not pages:
         return []
-    prefetch_related_objects(pages, "categories")
+    prefetch_related_objects(pages, PracticeCategory.prefetch())
     categories = reader.localize_snippets(
-        Category, [category for page in pages for category in page.categories.all()]
+        Category, [term for page in pages for term in page.chosen_categories()]
     )
     untranslated = load_untranslated(pages[0].locale_id, [*pages, *categories.values()])
     untranslated.mark_names(categories.values())
@@ -106,10 +106,7 @@ def practice_cards(reader: Reader, pages):
             status=page.status,
             status_label=page.status_badge,
             city=city_link(reader, cities.get(page.pk)),
-            categories=sorted(
-                (categories[category.pk] for category in page.categories.all()),
-                key=lambda term: collation_key(term.name),
-            ),
+            categories=[categories[term.pk] for term in page.chosen_categories()],
             untranslated=untranslated.fields(page, ("title", "summary")),
         )
         for page in pages

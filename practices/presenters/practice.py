@@ -14,7 +14,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
 from cities.models import CityFigure, CityPage
-from practices.models import Adaptation, Category, Organisation, PracticePage, TargetGroup
+from practices.models import Adaptation, Organisation, PracticePage
 from practices.vocabulary import Role
 from sitewide.charts import BarChart, figures_side_by_side
 from sitewide.fallback import Untranslated, load_untranslated
@@ -221,8 +221,8 @@ def present_practice(page, reader: Reader):
     # The city is the page's parent, which is always in the page's own locale.
     city = reader.parents(CityPage, [page]).get(page.pk) if page.path else None
 
-    categories = reader.localize_chosen(Category, page.categories.all())
-    target_groups = reader.localize_chosen(TargetGroup, page.target_groups.all())
+    categories = reader.localize_chosen(page.category_links.all())
+    target_groups = reader.localize_chosen(page.target_group_links.all())
     involvements = list(page.organisations.all().select_related("organisation"))
     testimonials = list(page.testimonials.filter(consent_given=True).select_related("organisation"))
     recognitions = list(page.recognitions.all().select_related("by"))
@@ -232,7 +232,7 @@ def present_practice(page, reader: Reader):
         + [item.organisation for item in testimonials]
         + [item.by for item in recognitions],
     )
-    snippets = [*categories.values(), *target_groups.values(), *organisations.values()]
+    snippets = [*categories, *target_groups, *organisations.values()]
     untranslated = load_untranslated(page.locale_id, [page, city, *snippets]) if page.pk else Untranslated()
     untranslated.mark_names(snippets)
     view.untranslated = untranslated.fields(page, ("title", "subtitle", "summary", "contact_name"))
@@ -249,8 +249,8 @@ def present_practice(page, reader: Reader):
         view.city_figures = figure_views(
             chronological(CityFigure.objects.filter(page_id=city.pk)), city.lang, reader, untranslated, city
         )
-    view.categories = sorted(categories.values(), key=lambda term: collation_key(term.name))
-    view.target_groups = sorted(target_groups.values(), key=lambda term: collation_key(term.name))
+    view.categories = categories
+    view.target_groups = target_groups
     view.roles = role_groups(
         (
             item.role,

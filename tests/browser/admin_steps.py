@@ -73,7 +73,24 @@ def slug_becomes(journey, expected):
     expect(journey.page.locator("#id_slug")).to_have_value(expected, timeout=5000)
 
 
-def fill_required_fields(journey, title, summary, description, started="2019"):
+def choose_categories(journey, names):
+    """Choose categories by their Greek names, in this order: the form opens with one row (at least
+    one category is required), and each next one is added with the panel's button."""
+    page = journey.page
+    for index, name in enumerate(names):
+        if index:
+            page.locator("#id_category_links-ADD").click()
+        page.locator(f"#id_category_links-{index}-term").select_option(label=name)
+
+
+def move_up(journey, relation, index):
+    """Move the `index`-th row of an ordered panel one place up, with its arrow."""
+    journey.page.locator(f"#inline_child_{relation}-{index} [data-inline-panel-child-move-up]").click()
+
+
+def fill_required_fields(
+    journey, title, summary, description, started="2019", categories=("Συντονισμός | Διακυβέρνηση",)
+):
     page = journey.page
     type_title(journey, title)
     page.locator("#id_summary").fill(summary)
@@ -82,7 +99,7 @@ def fill_required_fields(journey, title, summary, description, started="2019"):
     page.keyboard.type(description, delay=5)
     # Draftail writes its hidden input a quarter second after the last key; a person takes longer than that.
     expect(page.locator("input[name=description]")).to_have_value(re.compile(re.escape(description[-20:])))
-    page.locator("input[name=categories]").first.check()
+    choose_categories(journey, categories)
     page.locator("#id_started").fill(started)
 
 

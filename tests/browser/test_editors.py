@@ -41,7 +41,7 @@ def people(demo):
     return editor, reviewer, city
 
 
-def create_and_submit(site, editor, city, title, name):
+def create_and_submit(site, editor, city, title, name, categories=None):
     journey = steps.Journey(site, name)
     steps.log_in(journey, editor)
     steps.open_add_practice(journey, city)
@@ -51,7 +51,12 @@ def create_and_submit(site, editor, city, title, name):
         title,
         summary="Ένα κέντρο που συντονίζει τους φορείς για την ένταξη μεταναστών και προσφύγων.",
         description="Το κέντρο φέρνει κοντά τον δήμο, τις οργανώσεις και τις κοινότητες.",
+        **({"categories": categories} if categories else {}),
     )
+    if categories:
+        # The editor decides the last one is the main one after all: to the top, with its arrow.
+        for _step in range(len(categories) - 1):
+            steps.move_up(journey, "category_links", len(categories) - 1)
     steps.slug_becomes(journey, slug_from(title))
     journey.shot("filled-in")
     steps.save_draft(journey)
@@ -149,6 +154,26 @@ def test_changes_requested_then_fixed_and_resubmitted(site, people):
     state = practice.current_workflow_state
     assert state is not None and state.status == state.STATUS_IN_PROGRESS
     assert practice.get_latest_revision_as_object().summary.endswith("από το 2019.")
+    assert not journey.server_errors() and not review.server_errors()
+
+
+def test_the_editors_order_of_categories_reaches_the_page_and_the_export(site, people):
+    editor, reviewer, city = people
+    chosen = ["Στέγαση", "Υγεία", "Κοινωνική ένταξη"]
+    journey, practice = create_and_submit(site, editor, city, "Στέγαση και υγεία", "category-order", chosen)
+    in_order = ["Κοινωνική ένταξη", "Στέγαση", "Υγεία"]
+    draft = practice.get_latest_revision_as_object()
+    assert [term.name for term in draft.chosen_categories()] == in_order
+
+    review = steps.Journey(site, "category-order-reviewer")
+    steps.log_in(review, reviewer)
+    steps.approve(review, practice.pk)
+    visitor = site(f"/el/cities/athens/{practice.slug}/")
+    tags = visitor.locator("main .tag--category").all_inner_texts()
+    assert [tag.strip() for tag in tags] == in_order
+    export = visitor.request.get(f"{site.url}/el/search/export.json?city=athens").json()
+    record = next(record for record in export["practices"] if record["id"] == practice.slug)
+    assert record["categories"] == ["social-inclusion", "housing", "health"]
     assert not journey.server_errors() and not review.server_errors()
 
 

@@ -51,6 +51,16 @@ def test_unknown_reference(accmr_document, write_catalogue, capsys):
     )
 
 
+def test_a_category_listed_twice(accmr_document, write_catalogue, capsys):
+    categories = practice(accmr_document)["categories"]
+    categories.append(categories[0])
+    assert_refused(
+        write_catalogue(accmr_document),
+        capsys,
+        f"practices[accmr].categories[3]: lists '{categories[0]}' a second time",
+    )
+
+
 def test_unknown_organisation_in_a_list_item(accmr_document, write_catalogue, capsys):
     practice(accmr_document)["organisations"][2]["organisation"] = "nobody"
     assert_refused(

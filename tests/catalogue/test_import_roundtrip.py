@@ -27,7 +27,7 @@ def canonical_text(value):
     return value
 
 
-def canonical(value, key=None):
+def canonical(value):
     if isinstance(value, dict):
         if (
             value
@@ -35,10 +35,10 @@ def canonical(value, key=None):
             and all(isinstance(v, str) for v in value.values())
         ):
             return canonical_text(value)
-        return {k: canonical(v, k) for k, v in value.items() if v not in (False, None)}
+        return {k: canonical(v) for k, v in value.items() if v not in (False, None)}
     if isinstance(value, list):
-        items = [canonical(item) for item in value]
-        return sorted(items) if key in ("categories", "target_groups") else items
+        # Lists keep their order: categories and target groups too, in their editors' order.
+        return [canonical(item) for item in value]
     return value
 
 
@@ -59,6 +59,20 @@ def test_every_field_round_trips(demo_document):
         assert actual.keys() == expected.keys(), kind
         for record_id, record in expected.items():
             assert actual[record_id] == record, f"{kind}[{record_id}]"
+
+
+def test_a_new_order_of_categories_is_an_update_and_is_exported(accmr_document):
+    import_document(copy.deepcopy(accmr_document), publish=True)
+    record = accmr_document["practices"][0]
+    record["categories"] = list(reversed(record["categories"]))
+    record["target_groups"] = record["target_groups"][1:] + record["target_groups"][:1]
+    report = import_document(copy.deepcopy(accmr_document), publish=True)
+    assert report.tallies["practices"].updated == ["accmr"]
+    exported = next(item for item in export_catalogue()["practices"] if item["id"] == "accmr")
+    assert exported["categories"] == record["categories"]
+    assert exported["target_groups"] == record["target_groups"]
+    greek = PracticePage.objects.get(slug="accmr", locale__language_code="el")
+    assert [term.catalogue_id for term in greek.chosen_categories()] == record["categories"]
 
 
 def test_pages_hold_the_file_values(accmr_document):

@@ -231,7 +231,11 @@ def test_autosave_and_two_editors_race_without_errors(network, category, server)
         title = f"Νέα πρακτική {round_number}"
         # What a draft needs: the title, its slug, a category and the start.
         new = single(
-            new, title=title, slug=f"nea-praktiki-{round_number}", categories=str(category.pk), started="2020"
+            new,
+            title=title,
+            slug=f"nea-praktiki-{round_number}",
+            started="2020",
+            **{"category_links-0-term": str(category.pk)},
         )
         responses = _at_once(
             partial(

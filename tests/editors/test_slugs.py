@@ -68,7 +68,7 @@ def required_fields(data, category, **fields):
         {
             "summary": ["Δύο προτάσεις για την πρακτική."],
             "description": [json.dumps(_rich_text("Η περιγραφή της πρακτικής."))],
-            "categories": [str(category.pk)],
+            "category_links-0-term": [str(category.pk)],
             "started": ["2019"],
         }
     )

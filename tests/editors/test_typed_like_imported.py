@@ -115,10 +115,13 @@ def _typed_form():
                 [{"quote": "Με βοήθησαν να βρω σπίτι.", "name": "Α.", "consent_given": "on"}]
             ),
             "links": inline_formset([{"label": "Ιστότοπος", "url": "https://example.org/kek"}]),
+            # In the editors' order, which is not the alphabetical one: the export keeps it.
+            "category_links": inline_formset(
+                [{"term": pk(Category, "health")}, {"term": pk(Category, "housing")}]
+            ),
+            "target_group_links": inline_formset([{"term": pk(TargetGroup, "refugees")}]),
         }
     )
-    data["categories"] = [pk(Category, "health"), pk(Category, "housing")]
-    data["target_groups"] = [pk(TargetGroup, "refugees")]
     # What Draftail posts for an editor left empty (the form's rendered value is one empty block).
     data["transferability"] = "null"
     data["action-publish"] = "action-publish"

@@ -24,10 +24,12 @@ from home.site_tree import ensure_site_tree
 from practices.models import (
     Achievement,
     Outcome,
+    PracticeCategory,
     PracticeFigure,
     PracticeLink,
     PracticeOrganisation,
     PracticePage,
+    PracticeTargetGroup,
 )
 from practices.vocabulary import Role, Status
 from sitewide.figures import FigureKind
@@ -152,8 +154,9 @@ class PracticePageFactory(PublishedPageFactory):
     status = Status.ONGOING
     started = PartialDate(2017, 6)
     documented = factory.LazyFunction(lambda: PartialDate(datetime.date.today().year))
-    categories = factory.LazyFunction(lambda: [CategoryFactory()])
-    target_groups = factory.LazyFunction(lambda: [TargetGroupFactory()])
+    # Given as lists of terms, stored as the page's ordered rows in that order.
+    category_links = factory.LazyAttribute(lambda o: chosen(PracticeCategory, o.categories))
+    target_group_links = factory.LazyAttribute(lambda o: chosen(PracticeTargetGroup, o.target_groups))
     organisations = factory.LazyFunction(
         lambda: [PracticeOrganisation(organisation=OrganisationFactory(), role=Role.LEAD)]
     )
@@ -170,6 +173,8 @@ class PracticePageFactory(PublishedPageFactory):
         model = PracticePage
 
     class Params:
+        categories = factory.LazyFunction(lambda: [CategoryFactory()])
+        target_groups = factory.LazyFunction(lambda: [TargetGroupFactory()])
         # Only the required fields: no lists, and neither a status nor a documentation date.
         bare = factory.Trait(
             status=Status.UNKNOWN,
@@ -182,6 +187,10 @@ class PracticePageFactory(PublishedPageFactory):
             figures=factory.LazyFunction(list),
             links=factory.LazyFunction(list),
         )
+
+
+def chosen(rows, terms):
+    return [rows(term=term, sort_order=index) for index, term in enumerate(terms)]
 
 
 def translate_page(page, language, **fields):

@@ -1,6 +1,6 @@
 """Editors' previews render through the same presenters, from unsaved content."""
 
-from practices.models import PracticeOrganisation, PracticePage
+from practices.models import PracticeCategory, PracticeOrganisation, PracticePage
 from tests.factories.network import pdate
 from tests.pages.conftest import soup_of
 
@@ -34,7 +34,9 @@ def test_preview_of_a_page_not_yet_created(network, brochure):
     page.depth = city.depth + 1
     page.path = city.get_last_child()._inc_path()
     page.set_url_path(city)
-    page.categories = [network.category("new-category", "Νέα κατηγορία", "New category")]
+    page.category_links = [
+        PracticeCategory(term=network.category("new-category", "Νέα κατηγορία", "New category"))
+    ]
 
     response = page.make_preview_request()
     soup = soup_of(response.content.decode())

@@ -122,6 +122,7 @@ def test_an_error_shows_at_its_field_on_its_tab(network, client_a):
             "evidence": "described",
             # One outcome without its number: the error belongs to the second tab.
             "outcomes": inline_formset([{"label": "μέλη", "value": "", "unit": "", "about": "", "date": ""}]),
+            "category_links": inline_formset([{"term": category.pk}]),
             **{
                 relation: inline_formset([])
                 for relation in (
@@ -133,12 +134,12 @@ def test_an_error_shows_at_its_field_on_its_tab(network, client_a):
                     "links",
                     "images",
                     "adapted_from",
+                    "target_group_links",
                     "comments",
                 )
             },
         }
     )
-    data["categories"] = [category.pk]  # nested_form_data would number a list's items as a formset's
     response = client_a.post(_add_url(network), data)
     assert response.status_code == 200  # the form again, with its errors; nothing saved
     assert not PracticePage.objects.filter(slug="kentro-koinotitas").exists()

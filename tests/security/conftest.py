@@ -52,7 +52,10 @@ def create_page(client, model, parent, **fields):
     """
     url, data = add_page_form(client, model, parent)
     if model is PracticePage:
-        fields.setdefault("categories", str(Category.objects.filter(locale=Locale.get_default()).first().pk))
+        # The add form opens with one row for a category.
+        fields.setdefault(
+            "category_links-0-term", str(Category.objects.filter(locale=Locale.get_default()).first().pk)
+        )
         fields.setdefault("started", "2020")
     return client.post(url, single(data, **fields))
 
