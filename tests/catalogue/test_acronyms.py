@@ -2,6 +2,7 @@
 no English form, is marked as Greek on the English page."""
 
 import copy
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -53,6 +54,9 @@ def test_each_language_shows_its_own_acronym_and_greek_letters_are_marked(client
     kedhl = acronym_spans(english, "ΚΕΔΗΛ")
     assert kedhl and all(span.get("lang") == "el" for span in kedhl)
     assert all(span.get("lang") is None for span in acronym_spans(english, "UNHCR"))
+    # A space between a name and its acronym, after a linked name too (UNHCR's links to its website).
+    text = english.get_text()
+    assert "(UNHCR)" in text and not re.search(r"[^\s(]\(UNHCR\)", text)
 
     greek = html_of(client, "/el/cities/athens/accmr/")
     assert greek.select_one(".practice__acronym").get_text() == "(ΚΣΜΠ)"

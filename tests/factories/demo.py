@@ -13,12 +13,20 @@ from pathlib import Path
 
 from catalogue.format.importer import import_document
 
-DEMO = Path(__file__).resolve().parents[2] / "tests" / "content" / "catalogue.json"
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "tests" / "content" / "catalogue.json"
+# What `make run` loads: the researched practices (tests/catalogue/test_demo_catalogue.py).
+SITE_DEMO = ROOT / "catalogue" / "demo" / "catalogue.json"
 
 
 def demo_document():
     """A fresh copy of the demo's `cni-catalogue/1` document, free for a test to change."""
     return json.loads(DEMO.read_text(encoding="utf-8"))
+
+
+def site_demo_document():
+    """A fresh copy of the site's own demo, the one `make run` loads."""
+    return json.loads(SITE_DEMO.read_text(encoding="utf-8"))
 
 
 def import_demo(**options):
