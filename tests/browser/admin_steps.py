@@ -119,6 +119,9 @@ def footer_action(journey, selector, navigates=True):
 
 
 def save_draft(journey):
+    # A person sees Wagtail's autosave at work («Αποθήκευση…») and presses "Save draft" after it;
+    # pressed during it, on the add form, the two could both create the page (tests/editors/test_concurrent_saves.py).
+    expect(journey.page.locator(".w-autosave-indicator__state--saving")).to_be_hidden(timeout=15_000)
     journey.page.locator("footer button.action-save").first.click()
     journey.page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
     journey.page.wait_for_load_state()
