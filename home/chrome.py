@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
@@ -96,9 +97,7 @@ def page_alternates(reader: Reader, page):
     cache = reader.memo.setdefault("alternates", {})
     if page.pk in cache:
         return cache[page.pk]
-    versions = list(
-        with_source_locale(reader.visible(Page).filter(translation_key=page.translation_key)).order_by("path")
-    )
+    versions = relatives(reader, page).versions
     languages = reader.content_languages(versions)
     by_language = {}
     for version in versions:
@@ -193,9 +192,7 @@ def breadcrumbs(reader: Reader, page):
     """The page's live ancestors below the tree root, home first, then the page itself."""
     if not page.path or page.depth <= 2:
         return []
-    ancestors = list(
-        with_source_locale(reader.visible(Page).ancestor_of(page).filter(depth__gte=2)).order_by("depth")
-    )
+    ancestors = relatives(reader, page).ancestors
     languages = reader.content_languages(ancestors)
     crumbs = []
     for ancestor in ancestors:
@@ -204,3 +201,31 @@ def breadcrumbs(reader: Reader, page):
             crumbs.append(Crumb(ancestor.title, url, languages[ancestor.pk], ancestor.depth == 2))
     crumbs.append(Crumb(page.title, None, reader.content_language(page), False))
     return crumbs
+
+
+@dataclass
+class Relatives:
+    """A page's live versions in every language, and its live ancestors below the tree root."""
+
+    versions: list
+    ancestors: list
+
+
+def relatives(reader: Reader, page):
+    """The switcher's versions and the breadcrumbs' ancestors of `page`, from one query."""
+    memo = reader.memo.setdefault("relatives", {})
+    if page.pk in memo:
+        return memo[page.pk]
+    steplen = Page.steplen
+    ancestor_paths = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+    pages = with_source_locale(
+        reader.visible(Page).filter(Q(translation_key=page.translation_key) | Q(path__in=ancestor_paths))
+    ).order_by("path")
+    found = Relatives(versions=[], ancestors=[])
+    for relative in pages:
+        if relative.translation_key == page.translation_key:
+            found.versions.append(relative)
+        else:
+            found.ancestors.append(relative)
+    memo[page.pk] = found
+    return found

@@ -8,7 +8,7 @@ grow with the length of its lists.
 """
 
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -124,6 +124,20 @@ class Reader:
             }
         return self._shown(stored, translations)
 
+    def localize_by_pk(self, model, pks):
+        """{pk: the instance to show} for stored instances given by pk, with one query for all of them.
+
+        `pks` may be a list or a values queryset (which becomes a subquery).
+        """
+        if not isinstance(pks, QuerySet):
+            pks = {pk for pk in pks if pk is not None}
+            if not pks:
+                return {}
+        if self.locale is None:
+            return self._shown(model.objects.filter(pk__in=pks), {})
+        stored, translations = self._stored_and_translations(model, pks)
+        return self._shown(stored, translations)
+
     def localize_chosen(self, rows):
         """The terms a page chose, in its editors' order, each as this reader is to be shown it.
 
@@ -134,20 +148,26 @@ class Reader:
         model = rows.model._meta.get_field("term").related_model
         if self.locale is None or not isinstance(rows, QuerySet):
             return list(self.localize_snippets(model, [row.term for row in rows]).values())
-        chosen = rows.values("term")
-        shown_q = self._shown_q(model, model.objects.filter(pk__in=chosen).values("translation_key"))
+        stored, translations = self._stored_and_translations(
+            model,
+            rows.values("term"),
+            position=Subquery(rows.filter(term=OuterRef("pk")).values("sort_order")[:1]),
+        )
+        stored.sort(key=lambda obj: (obj.position is None, obj.position or 0))
+        return list(self._shown(stored, translations).values())
+
+    def _stored_and_translations(self, model, pks, **annotations):
+        """The instances `pks` names and their translations that may be shown, from one query."""
+        shown_q = self._shown_q(model, model.objects.filter(pk__in=pks).values("translation_key"))
         both = list(
-            model.objects.filter(Q(pk__in=chosen) | shown_q).annotate(
-                is_chosen=Exists(rows.filter(term=OuterRef("pk"))),
-                position=Subquery(rows.filter(term=OuterRef("pk")).values("sort_order")[:1]),
+            model.objects.filter(Q(pk__in=pks) | shown_q).annotate(
+                is_stored=ExpressionWrapper(Q(pk__in=pks), output_field=BooleanField()),
                 is_shown=ExpressionWrapper(shown_q, output_field=BooleanField()),
+                **annotations,
             )
         )
         translations = {obj.translation_key: obj for obj in both if obj.is_shown}
-        stored = sorted(
-            (obj for obj in both if obj.is_chosen), key=lambda obj: (obj.position is None, obj.position or 0)
-        )
-        return list(self._shown(stored, translations).values())
+        return [obj for obj in both if obj.is_stored], translations
 
     def _shown_q(self, model, keys):
         """The translations of `keys` that a reader in this locale may be shown."""

@@ -1,12 +1,12 @@
-"""Page routing in two queries, however deep the page.
+"""Page routing in one query, however deep the page.
 
 Wagtail routes a URL one segment at a time: for /en/cities/athens/accmr/ it
 asks for the localized home page, then each child by slug and then each one's
 specific row, ten queries before a page renders (and one more for the locale).
 Uncached practice pages are most of what readers ask for (issue #14), so
 `serve` below finds the page and every ancestor in one query, by the
-`url_path`s the URL can only mean, and then loads the deepest one's specific
-row. The home page's path per language comes from Wagtail's own cached site
+`url_path`s the URL can only mean, with the specific row of every page model
+joined to it. The home page's path per language comes from Wagtail's own cached site
 root paths, so neither the Locale nor the home page is read.
 
 The outcome is the one Wagtail's walk would reach: a match is used only when
@@ -16,6 +16,8 @@ every page on the way routes like a plain `Page` (no RoutablePageMixin or own
 no match, a language without a home page, an unusual tree — is left to
 Wagtail's walk, so a stale cache can cost queries, never a wrong page.
 """
+
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
@@ -66,9 +68,9 @@ def direct_route(request, path):
     ]
     slugs = {home_path.rstrip("/").rsplit("/", 1)[-1], *segments}
     found = {
-        row["url_path"]: row
-        for row in Page.objects.filter(url_path__in=candidates, slug__in=slugs).values(
-            "pk", "url_path", "content_type_id", "live"
+        page.url_path: page
+        for page in Page.objects.filter(url_path__in=candidates, slug__in=slugs).select_related(
+            *specific_rows().values()
         )
     }
     chain = []
@@ -77,7 +79,7 @@ def direct_route(request, path):
             break
         chain.append(found[candidate])
     # Wagtail starts from the home page's translation only when it is live.
-    if not chain or not chain[0]["live"]:
+    if not chain or not chain[0].live:
         return None
     *above, deepest = chain
     if not all(routes_like_a_page(row) for row in above):
@@ -85,7 +87,7 @@ def direct_route(request, path):
     model = model_of(deepest)
     if model is None:
         return None
-    page = model.objects.get(pk=deepest["pk"])
+    page = specific(deepest, model)
     if not reader_for(request).restricted_paths:
         # Wagtail checks a page's view restrictions with three queries (its
         # ancestors, their alias sources, the restrictions). The reader has
@@ -103,8 +105,28 @@ def localized_home_path(site, language):
     return None
 
 
+@cache
+def specific_rows():
+    """{page model: the relation that joins its row to Page's}, for every direct subclass of Page."""
+    return {
+        relation.related_model: relation.get_accessor_name()
+        for relation in Page._meta.related_objects
+        if relation.one_to_one and relation.parent_link
+    }
+
+
+def specific(page, model):
+    """`page` as an instance of its own model: joined by the routing query when it could be."""
+    if model is Page:
+        return page
+    relation = specific_rows().get(model)
+    if relation is None:  # a subclass of a subclass: its row was not joined
+        return model.objects.get(pk=page.pk)
+    return getattr(page, relation)
+
+
 def model_of(row):
-    model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+    model = ContentType.objects.get_for_id(row.content_type_id).model_class()
     return model if model is not None and issubclass(model, Page) else None
 
 

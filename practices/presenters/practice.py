@@ -1,17 +1,19 @@
 """A practice page as its reader sees it: every relation in the reader's language.
 
-`present_practice` runs a fixed number of queries (about twenty) whatever the
-length of the practice's lists: one per inline list, one per snippet model for
-all the snippets the page mentions, one for the linked practices and one for
-their cities, and one for the texts a translation still shows in its source
-language (presenters.fallback).
+`present_practice` runs a fixed number of queries whatever the length of the
+practice's lists: one for all its lists (sitewide.one_query), one per kind of
+term and one for the organisations it mentions, each with its translations,
+two for pictures and logos with their renditions, one for the linked practices
+and one for their cities, and one for the texts a translation still shows in
+its source language (sitewide.fallback).
 """
 
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, QuerySet
 
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from cities.models import CityFigure, CityPage
 from practices.models import Adaptation, Organisation, PracticePage
@@ -19,6 +21,7 @@ from practices.vocabulary import Role
 from sitewide.charts import BarChart, figures_side_by_side
 from sitewide.fallback import Untranslated, load_untranslated
 from sitewide.figures import FigureKind
+from sitewide.one_query import lists_in_one_query
 from sitewide.partial_date import PartialDate
 from sitewide.reader import Reader
 from sitewide.text import collation_key
@@ -213,6 +216,39 @@ def linked_practices(reader, translation_keys):
     return links
 
 
+def practice_lists(page):
+    """The page's lists, its city's figures and the practices adapting it, from one query.
+
+    For a preview, whose rows are held in memory, each list is read as it is.
+    """
+    lists = {
+        "involvements": page.organisations.all(),
+        "testimonials": page.testimonials.filter(consent_given=True),
+        "recognitions": page.recognitions.all(),
+        "figures": page.figures.all(),
+        "outcomes": page.outcomes.all(),
+        "achievements": page.achievements.all(),
+        "links": page.links.all(),
+        "images": page.images.all(),
+        "adapted_from": with_source_keys(page.adapted_from.all()),
+        "city_figures": CityFigure.objects.filter(page__path=page.path[: -Page.steplen]) if page.path else [],
+        "adopters": Adaptation.objects.filter(source__translation_key=page.translation_key).annotate(
+            adopter_key=F("page__translation_key")
+        )
+        if page.pk
+        else [],
+    }
+    return lists_in_one_query(lists)
+
+
+def with_source_keys(adaptations):
+    if isinstance(adaptations, QuerySet):
+        return adaptations.annotate(source_key=F("source__translation_key"))
+    for adaptation in adaptations:
+        adaptation.source_key = adaptation.source.translation_key
+    return adaptations
+
+
 def present_practice(page, reader: Reader):
     view = PracticeView(
         page=page, lang=reader.content_language(page), url=reader.url(page) if page.pk else None
@@ -223,14 +259,17 @@ def present_practice(page, reader: Reader):
 
     categories = reader.localize_chosen(page.category_links.all())
     target_groups = reader.localize_chosen(page.target_group_links.all())
-    involvements = list(page.organisations.all().select_related("organisation"))
-    testimonials = list(page.testimonials.filter(consent_given=True).select_related("organisation"))
-    recognitions = list(page.recognitions.all().select_related("by"))
-    organisations = reader.localize_snippets(
+    lists = practice_lists(page)
+    involvements, testimonials, recognitions = (
+        lists["involvements"],
+        lists["testimonials"],
+        lists["recognitions"],
+    )
+    organisations = reader.localize_by_pk(
         Organisation,
-        [item.organisation for item in involvements]
-        + [item.organisation for item in testimonials]
-        + [item.by for item in recognitions],
+        [item.organisation_id for item in involvements]
+        + [item.organisation_id for item in testimonials]
+        + [item.by_id for item in recognitions],
     )
     snippets = [*categories, *target_groups, *organisations.values()]
     untranslated = load_untranslated(page.locale_id, [page, city, *snippets]) if page.pk else Untranslated()
@@ -247,7 +286,7 @@ def present_practice(page, reader: Reader):
             view.city = replace(view.city, lang=title_lang)
         view.city_email = city.email if city.live else ""
         view.city_figures = figure_views(
-            chronological(CityFigure.objects.filter(page_id=city.pk)), city.lang, reader, untranslated, city
+            chronological(lists["city_figures"]), city.lang, reader, untranslated, city
         )
     view.categories = categories
     view.target_groups = target_groups
@@ -281,61 +320,51 @@ def present_practice(page, reader: Reader):
     ]
 
     view.logos = organisation_logos(involvements, organisations)
-    view.figures = figure_views(page.figures.all(), view.lang, reader, untranslated, page)
+    attach_images(lists["images"], view.logos)
+    view.figures = figure_views(lists["figures"], view.lang, reader, untranslated, page)
     view.charts = figures_side_by_side([*view.city_figures, *view.figures], "context-chart")
-    view.outcomes = untranslated.mark_items(page, "outcomes", page.outcomes.all(), ("label", "unit", "about"))
-    view.achievements = untranslated.mark_items(page, "achievements", page.achievements.all(), ("text",))
-    view.links = untranslated.mark_items(page, "links", page.links.all(), ("label",))
-    rendition_model = get_image_model().get_rendition_model()
-    view.images = untranslated.mark_items(
-        page,
-        "images",
-        page.images.all()
-        .select_related("image")
-        .prefetch_related(
-            Prefetch(
-                "image__renditions",
-                queryset=rendition_model.objects.filter(filter_spec=GALLERY_RENDITION),
-            )
-        ),
-        ("alt", "caption"),
-    )
+    view.outcomes = untranslated.mark_items(page, "outcomes", lists["outcomes"], ("label", "unit", "about"))
+    view.achievements = untranslated.mark_items(page, "achievements", lists["achievements"], ("text",))
+    view.links = untranslated.mark_items(page, "links", lists["links"], ("label",))
+    view.images = untranslated.mark_items(page, "images", lists["images"], ("alt", "caption"))
 
-    sources = [item.source.translation_key for item in page.adapted_from.all().select_related("source")]
-    if sources:
-        linked = linked_practices(reader, sources)
+    sources = [item.source_key for item in lists["adapted_from"]]
+    adopters = [item.adopter_key for item in lists["adopters"]]
+    if sources or adopters:
+        linked = linked_practices(reader, [*sources, *adopters])
         view.adapted_from = [linked[key] for key in dict.fromkeys(sources) if key in linked]
-    if page.pk:
-        adopters = Adaptation.objects.filter(source__translation_key=page.translation_key).values(
-            "page__translation_key"
+        view.adapted_by = sorted(
+            (linked[key] for key in dict.fromkeys(adopters) if key in linked),
+            key=lambda link: collation_key(link.title),
         )
-        linked = linked_practices(reader, adopters)
-        view.adapted_by = sorted(linked.values(), key=lambda link: collation_key(link.title))
     return view
 
 
 def organisation_logos(involvements, organisations):
-    """The organisations behind the practice that have a logo, in role order, each once.
-
-    Their renditions come prefetched (two queries, or none without logos).
-    """
+    """The organisations behind the practice that have a logo, in role order, each once."""
     order = {role.value: position for position, role in enumerate(Role)}
     shown = []
     for item in sorted(involvements, key=lambda item: order.get(item.role, len(order))):
         organisation = organisations[item.organisation_id]
         if organisation.logo_id and organisation not in shown:
             shown.append(organisation)
-    if shown:
-        rendition_model = get_image_model().get_rendition_model()
-        prefetch_related_objects(
-            shown,
-            Prefetch(
-                "logo",
-                queryset=get_image_model().objects.prefetch_related(
-                    Prefetch(
-                        "renditions", queryset=rendition_model.objects.filter(filter_spec=LOGO_RENDITION)
-                    )
-                ),
-            ),
-        )
     return shown
+
+
+def attach_images(gallery, organisations):
+    """The gallery's pictures and the organisations' logos, with their renditions, in two queries."""
+    wanted = {item.image_id for item in gallery} | {organisation.logo_id for organisation in organisations}
+    if not wanted:
+        return
+    image_model = get_image_model()
+    renditions = image_model.get_rendition_model().objects.filter(
+        filter_spec__in=[GALLERY_RENDITION, LOGO_RENDITION]
+    )
+    images = image_model.objects.filter(pk__in=wanted).prefetch_related(
+        Prefetch("renditions", queryset=renditions)
+    )
+    images = {image.pk: image for image in images}
+    for item in gallery:
+        item.image = images[item.image_id]
+    for organisation in organisations:
+        organisation.logo = images[organisation.logo_id]

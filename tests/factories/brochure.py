@@ -51,7 +51,13 @@ def accmr(network, city, *, size=1, images=0, adapted_from=()):
         live=True,
     )
     supporters = [
-        n.organisation(f"supporter-{i}", f"Υποστηρικτής {i}", f"Supporter org {i}", live=True)
+        n.organisation(
+            f"supporter-{i}",
+            f"Υποστηρικτής {i}",
+            f"Supporter org {i}",
+            live=True,
+            logo=ImageFactory(title=f"logo-{i}") if images else None,
+        )
         for i in range(size)
     ]
     organisations = [
