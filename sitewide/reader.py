@@ -120,23 +120,18 @@ class Reader:
         translations = {}
         if keys and self.locale is not None:
             translations = {
-                obj.translation_key: obj for obj in model.objects.filter(self._shown_q(model, keys))
+                obj.translation_key: obj for obj in model.objects.filter(shown_q(model, self.locale.pk, keys))
             }
         return self._shown(stored, translations)
 
     def localize_by_pk(self, model, pks):
-        """{pk: the instance to show} for stored instances given by pk, with one query for all of them.
-
-        `pks` may be a list or a values queryset (which becomes a subquery).
-        """
-        if not isinstance(pks, QuerySet):
-            pks = {pk for pk in pks if pk is not None}
-            if not pks:
-                return {}
+        """{pk: the instance to show} for stored instances given by pk, with one query for all of them."""
+        pks = {pk for pk in pks if pk is not None}
+        if not pks:
+            return {}
         if self.locale is None:
             return self._shown(model.objects.filter(pk__in=pks), {})
-        stored, translations = self._stored_and_translations(model, pks)
-        return self._shown(stored, translations)
+        return self.shown_of(stored_and_translations(model, Q(pk__in=pks), self.locale.pk))
 
     def localize_chosen(self, rows):
         """The terms a page chose, in its editors' order, each as this reader is to be shown it.
@@ -148,31 +143,18 @@ class Reader:
         model = rows.model._meta.get_field("term").related_model
         if self.locale is None or not isinstance(rows, QuerySet):
             return list(self.localize_snippets(model, [row.term for row in rows]).values())
-        stored, translations = self._stored_and_translations(
-            model,
-            rows.values("term"),
-            position=Subquery(rows.filter(term=OuterRef("pk")).values("sort_order")[:1]),
-        )
-        stored.sort(key=lambda obj: (obj.position is None, obj.position or 0))
-        return list(self._shown(stored, translations).values())
+        return self.chosen_of(chosen_and_translations(rows, self.locale.pk))
 
-    def _stored_and_translations(self, model, pks, **annotations):
-        """The instances `pks` names and their translations that may be shown, from one query."""
-        shown_q = self._shown_q(model, model.objects.filter(pk__in=pks).values("translation_key"))
-        both = list(
-            model.objects.filter(Q(pk__in=pks) | shown_q).annotate(
-                is_stored=ExpressionWrapper(Q(pk__in=pks), output_field=BooleanField()),
-                is_shown=ExpressionWrapper(shown_q, output_field=BooleanField()),
-                **annotations,
-            )
-        )
-        translations = {obj.translation_key: obj for obj in both if obj.is_shown}
-        return [obj for obj in both if obj.is_stored], translations
+    def shown_of(self, rows):
+        """{stored pk: the instance to show}, from the rows of `stored_and_translations`."""
+        rows = list(rows)
+        translations = {obj.translation_key: obj for obj in rows if obj.is_shown}
+        return self._shown([obj for obj in rows if obj.is_stored], translations)
 
-    def _shown_q(self, model, keys):
-        """The translations of `keys` that a reader in this locale may be shown."""
-        q = Q(locale=self.locale, translation_key__in=keys)
-        return q & Q(live=True) if issubclass(model, DraftStateMixin) else q
+    def chosen_of(self, rows):
+        """The terms to show, in their page's order, from the rows of `chosen_and_translations`."""
+        rows = sorted(rows, key=lambda obj: (obj.position is None, obj.position or 0))
+        return list(self.shown_of(rows).values())
 
     def _shown(self, stored, translations):
         shown = {}
@@ -220,6 +202,36 @@ class Reader:
         for parent in by_path.values():
             parent.lang = languages[parent.pk]
         return {child_id: by_path[path] for child_id, path in paths.items() if path in by_path}
+
+
+def shown_q(model, locale_id, keys):
+    """The translations of `keys` that a reader in the locale `locale_id` may be shown."""
+    q = Q(locale_id=locale_id, translation_key__in=keys)
+    return q & Q(live=True) if issubclass(model, DraftStateMixin) else q
+
+
+def stored_and_translations(model, stored_q, locale_id, **annotations):
+    """The instances `stored_q` selects and their translations that may be shown, as one queryset.
+
+    Each row says which it is (`is_stored`, `is_shown`); `Reader.shown_of` pairs them.
+    """
+    translated_q = shown_q(model, locale_id, model.objects.filter(stored_q).values("translation_key"))
+    return model.objects.filter(stored_q | translated_q).annotate(
+        is_stored=ExpressionWrapper(stored_q, output_field=BooleanField()),
+        is_shown=ExpressionWrapper(translated_q, output_field=BooleanField()),
+        **annotations,
+    )
+
+
+def chosen_and_translations(rows, locale_id):
+    """The terms a page's rows of chosen terms name, with their translations and their rows' order."""
+    model = rows.model._meta.get_field("term").related_model
+    return stored_and_translations(
+        model,
+        Q(pk__in=rows.values("term")),
+        locale_id,
+        position=Subquery(rows.filter(term=OuterRef("pk")).values("sort_order")[:1]),
+    )
 
 
 def with_source_locale(queryset):

@@ -3,7 +3,7 @@
 import unicodedata
 
 from django.utils.html import format_html
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 
 def collation_key(text):
@@ -46,3 +46,9 @@ def lang_attribute(code, surrounding):
     if direction(code) != direction(surrounding):
         return format_html(' lang="{}" dir="{}"', code, direction(code))
     return format_html(' lang="{}"', code)
+
+
+def surrounding_language(context):
+    """The language of the text a template is writing: `content_lang` where the
+    template sets it (the language a page's own text is in), else the reader's."""
+    return context.get("content_lang") or context.get("LANGUAGE_CODE") or get_language()

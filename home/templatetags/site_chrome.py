@@ -20,7 +20,7 @@ from wagtail.models import Page
 from home.chrome import Sections, page_alternates, site_sections, view_alternates
 from home.chrome import breadcrumbs as page_breadcrumbs
 from sitewide.reader import content_language_for, home_url, reader_for
-from sitewide.text import lang_attribute, script_language
+from sitewide.text import lang_attribute, script_language, surrounding_language
 
 register = template.Library()
 
@@ -63,13 +63,8 @@ def breadcrumbs_tag(context, page):
 
 @register.simple_tag(takes_context=True)
 def lang_attr(context, code):
-    """` lang="code"` when `code` differs from the surrounding text's language.
-
-    The surrounding language is `content_lang` where a template sets it (the
-    language a page's own text is in), else the reader's language.
-    """
-    surrounding = context.get("content_lang") or context.get("LANGUAGE_CODE") or get_language()
-    return lang_attribute(code, surrounding)
+    """` lang="code"` when `code` differs from the surrounding text's language (`surrounding_language`)."""
+    return lang_attribute(code, surrounding_language(context))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,8 +1,8 @@
 """A practice page as its reader sees it: every relation in the reader's language.
 
 `present_practice` runs a fixed number of queries whatever the length of the
-practice's lists: one for all its lists (sitewide.one_query), one per kind of
-term and one for the organisations it mentions, each with its translations,
+practice's lists: one for all its lists, its terms and the organisations it
+mentions, each with its translations (sitewide.one_query, compiled once),
 two for pictures and logos with their renditions, one for the linked practices
 and one for their cities, and one for the texts a translation still shows in
 its source language (sitewide.fallback).
@@ -10,7 +10,7 @@ its source language (sitewide.fallback).
 
 from dataclasses import dataclass, field, replace
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -21,9 +21,9 @@ from practices.vocabulary import Role
 from sitewide.charts import BarChart, figures_side_by_side
 from sitewide.fallback import Untranslated, load_untranslated
 from sitewide.figures import FigureKind
-from sitewide.one_query import lists_in_one_query
+from sitewide.one_query import CompiledLists, lists_in_one_query
 from sitewide.partial_date import PartialDate
-from sitewide.reader import Reader
+from sitewide.reader import Reader, chosen_and_translations, stored_and_translations
 from sitewide.text import collation_key
 
 # The gallery's one rendition. It must be the spec the practice template
@@ -216,12 +216,51 @@ def linked_practices(reader, translation_keys):
     return links
 
 
-def practice_lists(page):
-    """The page's lists, its city's figures and the practices adapting it, from one query.
+def practice_lists(page, city, reader):
+    """The page's lists, its terms and organisations in the reader's language, its city's
+    figures and the practices adapting it, from one query.
 
-    For a preview, whose rows are held in memory, each list is read as it is.
+    A stored page's statement is compiled once (sitewide.one_query); a
+    preview's own lists are held in memory and are read as they are, its
+    terms and organisations with a query each.
     """
-    lists = {
+    city_id = city.pk if city is not None else 0
+    if page.pk and not getattr(page, "_cluster_related_objects", None) and reader.locale is not None:
+        lists = STORED_LISTS.read(page_id=page.pk, city_id=city_id, locale_id=reader.locale.pk)
+        lists["categories"] = reader.chosen_of(lists["categories"])
+        lists["target_groups"] = reader.chosen_of(lists["target_groups"])
+        lists["organisations"] = reader.shown_of(lists["organisations"])
+        return lists
+    lists = lists_in_one_query({**own_lists(page), **other_pages_lists(page.pk or 0, city_id)})
+    lists["categories"] = reader.localize_chosen(page.category_links.all())
+    lists["target_groups"] = reader.localize_chosen(page.target_group_links.all())
+    lists["organisations"] = reader.localize_by_pk(
+        Organisation,
+        [item.organisation_id for item in lists["involvements"]]
+        + [item.organisation_id for item in lists["testimonials"]]
+        + [item.by_id for item in lists["recognitions"]],
+    )
+    return lists
+
+
+def terms_and_organisations(page_id, locale_id):
+    """The stored page's terms and the organisations its lists name, with their translations."""
+    page = PracticePage(pk=page_id)
+    named = (
+        Q(pk__in=page.organisations.values("organisation_id"))
+        | Q(pk__in=page.testimonials.filter(consent_given=True).values("organisation_id"))
+        | Q(pk__in=page.recognitions.values("by_id"))
+    )
+    return {
+        "categories": chosen_and_translations(page.category_links.all(), locale_id),
+        "target_groups": chosen_and_translations(page.target_group_links.all(), locale_id),
+        "organisations": stored_and_translations(Organisation, named, locale_id),
+    }
+
+
+def own_lists(page):
+    """The lists of rows the practice page holds itself."""
+    return {
         "involvements": page.organisations.all(),
         "testimonials": page.testimonials.filter(consent_given=True),
         "recognitions": page.recognitions.all(),
@@ -231,14 +270,18 @@ def practice_lists(page):
         "links": page.links.all(),
         "images": page.images.all(),
         "adapted_from": with_source_keys(page.adapted_from.all()),
-        "city_figures": CityFigure.objects.filter(page__path=page.path[: -Page.steplen]) if page.path else [],
-        "adopters": Adaptation.objects.filter(source__translation_key=page.translation_key).annotate(
-            adopter_key=F("page__translation_key")
-        )
-        if page.pk
-        else [],
     }
-    return lists_in_one_query(lists)
+
+
+def other_pages_lists(page_id, city_id):
+    """Its city's figures, and the adaptations of it (in any of its languages) by other practices."""
+    versions = Page.objects.filter(pk=page_id).values("translation_key")
+    return {
+        "city_figures": CityFigure.objects.filter(page_id=city_id),
+        "adopters": Adaptation.objects.filter(source__translation_key__in=versions).annotate(
+            adopter_key=F("page__translation_key")
+        ),
+    }
 
 
 def with_source_keys(adaptations):
@@ -249,6 +292,15 @@ def with_source_keys(adaptations):
     return adaptations
 
 
+STORED_LISTS = CompiledLists(
+    lambda page_id, city_id, locale_id: {
+        **own_lists(PracticePage(pk=page_id)),
+        **other_pages_lists(page_id, city_id),
+        **terms_and_organisations(page_id, locale_id),
+    }
+)
+
+
 def present_practice(page, reader: Reader):
     view = PracticeView(
         page=page, lang=reader.content_language(page), url=reader.url(page) if page.pk else None
@@ -257,19 +309,16 @@ def present_practice(page, reader: Reader):
     # The city is the page's parent, which is always in the page's own locale.
     city = reader.parents(CityPage, [page]).get(page.pk) if page.path else None
 
-    categories = reader.localize_chosen(page.category_links.all())
-    target_groups = reader.localize_chosen(page.target_group_links.all())
-    lists = practice_lists(page)
+    lists = practice_lists(page, city, reader)
+    categories, target_groups, organisations = (
+        lists["categories"],
+        lists["target_groups"],
+        lists["organisations"],
+    )
     involvements, testimonials, recognitions = (
         lists["involvements"],
         lists["testimonials"],
         lists["recognitions"],
-    )
-    organisations = reader.localize_by_pk(
-        Organisation,
-        [item.organisation_id for item in involvements]
-        + [item.organisation_id for item in testimonials]
-        + [item.by_id for item in recognitions],
     )
     snippets = [*categories, *target_groups, *organisations.values()]
     untranslated = load_untranslated(page.locale_id, [page, city, *snippets]) if page.pk else Untranslated()
@@ -319,8 +368,7 @@ def present_practice(page, reader: Reader):
         for item in recognitions
     ]
 
-    view.logos = organisation_logos(involvements, organisations)
-    attach_images(lists["images"], view.logos)
+    view.logos = logos_with_images(involvements, organisations, lists["images"])
     view.figures = figure_views(lists["figures"], view.lang, reader, untranslated, page)
     view.charts = figures_side_by_side([*view.city_figures, *view.figures], "context-chart")
     view.outcomes = untranslated.mark_items(page, "outcomes", lists["outcomes"], ("label", "unit", "about"))
@@ -340,31 +388,35 @@ def present_practice(page, reader: Reader):
     return view
 
 
-def organisation_logos(involvements, organisations):
-    """The organisations behind the practice that have a logo, in role order, each once."""
+def logos_with_images(involvements, organisations, gallery):
+    """The organisations behind the practice that have a logo, in role order, each once.
+
+    Their logos and the gallery's pictures are read together, with their
+    renditions, in two queries.
+    """
     order = {role.value: position for position, role in enumerate(Role)}
     shown = []
     for item in sorted(involvements, key=lambda item: order.get(item.role, len(order))):
         organisation = organisations[item.organisation_id]
         if organisation.logo_id and organisation not in shown:
             shown.append(organisation)
+    images = images_with_renditions({item.image_id for item in gallery} | {org.logo_id for org in shown})
+    for item in gallery:
+        item.image = images[item.image_id]
+    for organisation in shown:
+        organisation.logo = images[organisation.logo_id]
     return shown
 
 
-def attach_images(gallery, organisations):
-    """The gallery's pictures and the organisations' logos, with their renditions, in two queries."""
-    wanted = {item.image_id for item in gallery} | {organisation.logo_id for organisation in organisations}
-    if not wanted:
-        return
+def images_with_renditions(pks):
+    """{pk: image} with the renditions the gallery and the logos use."""
+    if not pks:
+        return {}
     image_model = get_image_model()
     renditions = image_model.get_rendition_model().objects.filter(
         filter_spec__in=[GALLERY_RENDITION, LOGO_RENDITION]
     )
-    images = image_model.objects.filter(pk__in=wanted).prefetch_related(
+    images = image_model.objects.filter(pk__in=pks).prefetch_related(
         Prefetch("renditions", queryset=renditions)
     )
-    images = {image.pk: image for image in images}
-    for item in gallery:
-        item.image = images[item.image_id]
-    for organisation in organisations:
-        organisation.logo = images[organisation.logo_id]
+    return {image.pk: image for image in images}

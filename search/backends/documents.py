@@ -155,6 +155,53 @@ class Family:
         return documents
 
 
+def entries_to_write(index, model, objs):
+    """What `add_items(model, objs)` writes: the objects' families, each entry once per rebuild.
+
+    A family is written together, so a rebuild, which adds every object in
+    turn, would write each translation's entry again with its own batch
+    (issue #14). While a rebuilder runs, its index remembers what it has
+    written (`WritesEachEntryOnce`), and those entries are neither analysed nor written again.
+    """
+    if not model.get_search_fields() or not objs:
+        return []
+    written = getattr(index, "written_in_rebuild", None)
+    if written is None:
+        return Family(model, objs).entries()
+    objs = [obj for obj in objs if (model, obj.pk) not in written]
+    if not objs:
+        return []
+    # Members written before still lend their text to the others.
+    entries = [
+        (obj, document) for obj, document in Family(model, objs).entries() if (model, obj.pk) not in written
+    ]
+    written.update((model, obj.pk) for obj, _document in entries)
+    return entries
+
+
+class WritesEachEntryOnce:
+    """A rebuilder during which the index remembers the entries it has written (`entries_to_write`)."""
+
+    def start(self):
+        index = self.begin()
+        index.written_in_rebuild = set()
+        return index
+
+    def begin(self):
+        """What the rebuild does first (a subclass's `start`); gives the index."""
+        return super().start()
+
+    def finish(self):
+        try:
+            self.complete()
+        finally:
+            self.index.written_in_rebuild = None
+
+    def complete(self):
+        """What the rebuild does last (a subclass's `finish`)."""
+        super().finish()
+
+
 def relations_read_by_search_fields(model):
     """The relations an object's search fields read: its RelatedFields, and
     those its methods read (the model's `search_prefetch`)."""

@@ -48,7 +48,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 
 from search.analysis import analyse, autocomplete_terms
 from search.backends.database import Match, RankedSearchResults, analysed
-from search.backends.documents import Family, translations_of
+from search.backends.documents import Family, WritesEachEntryOnce, entries_to_write, translations_of
 from search.backends.queries import CleanQueryMixin, fold_query
 
 SEARCH_CONFIG = "greek_english"
@@ -124,9 +124,8 @@ class AnalysedPostgresIndex(PostgresIndex):
         # Unlike the stock method it does not recompute every entry's
         # title_norm after each batch (a full-table update): this backend's
         # ranking does not read title_norm.
-        if not model.get_search_fields() or not objs:
-            return
-        self._write(model, Family(model, objs).entries())
+        if entries := entries_to_write(self, model, objs):
+            self._write(model, entries)
 
     def _write(self, model, entries):
         content_type_id = get_content_type_pk(model)
@@ -187,15 +186,15 @@ class AnalysedPostgresIndex(PostgresIndex):
             self._write(model, Family(model, translations).entries())
 
 
-class AnalysedPostgresRebuilder(PostgresSearchRebuilder):
-    def finish(self):
+class AnalysedPostgresRebuilder(WritesEachEntryOnce, PostgresSearchRebuilder):
+    def complete(self):
         # The stock rebuild ends by rewriting every row's title_norm, which
         # this backend does not use.
         pass
 
 
-class AnalysedPostgresAtomicRebuilder(PostgresSearchAtomicRebuilder):
-    def finish(self):
+class AnalysedPostgresAtomicRebuilder(WritesEachEntryOnce, PostgresSearchAtomicRebuilder):
+    def complete(self):
         self.transaction.__exit__(None, None, None)
         self.transaction_opened = False
 

@@ -35,7 +35,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 
 from search.analysis import analyse, autocomplete_terms
 from search.backends.database import Match, RankedSearchResults, analysed
-from search.backends.documents import Family, translations_of
+from search.backends.documents import Family, WritesEachEntryOnce, entries_to_write, translations_of
 from search.backends.queries import CleanQueryMixin
 
 ENTRY_TABLE = "search_fts_entry"
@@ -85,9 +85,8 @@ class SQLiteIndex(BaseIndex):
             raise NotSupportedError("search.backends.sqlite needs a SQLite database.")
 
     def add_items(self, model, objs):
-        if not model.get_search_fields() or not objs:
-            return
-        self._write(model, Family(model, objs).entries())
+        if entries := entries_to_write(self, model, objs):
+            self._write(model, entries)
 
     def _write(self, model, entries):
         content_type_id = get_content_type_pk(model)
@@ -191,17 +190,17 @@ class SQLiteIndex(BaseIndex):
             cursor.execute(f"DELETE FROM {ENTRY_TABLE} WHERE id IN ({placeholders(rowids)})", rowids)
 
 
-class SQLiteRebuilder:
-    """`update_index`: drop stale entries first, compact the index at the end."""
+class SQLiteRebuilder(WritesEachEntryOnce):
+    """`update_index`: drop stale entries first, write each entry once, compact the index at the end."""
 
     def __init__(self, index):
         self.index = index
 
-    def start(self):
+    def begin(self):
         self.index.delete_stale_entries()
         return self.index
 
-    def finish(self):
+    def complete(self):
         self.index.optimize()
 
 

@@ -293,3 +293,34 @@ def test_indexing_a_batch_reads_the_relations_once_for_all_its_pages(cities, bac
     # And what they read is in the index: the factories' category and achievement.
     found = PracticePage.objects.live().search("επίτευγμα")
     assert found.count() == 8
+
+
+def test_a_rebuild_writes_each_entry_once_with_its_translations_text(add_practice, backend, monkeypatch):
+    """A page's entry holds its translations' text, so indexing one writes its whole
+    family; a rebuild, which adds every page in turn, writes each entry once all the same."""
+    greek = add_practice("Στέγαση προσφύγων")
+    english = add_practice("Refugee housing", language="en", translation_key=greek.translation_key)
+    index_class = type(backend.get_index_for_model(PracticePage))
+    written = []
+    write = index_class._write
+
+    def counted(index, model, entries):
+        written.extend((model, obj.pk) for obj, _document in entries)
+        return write(index, model, entries)
+
+    monkeypatch.setattr(index_class, "_write", counted)
+    backend.reset_indexes()
+
+    # One page a batch, so that no batch holds a whole family.
+    call_command("update_index", verbosity=0, chunk_size=1)
+
+    pages = [(PracticePage, greek.pk), (PracticePage, english.pk)]
+    assert sorted(entry for entry in written if entry in pages) == sorted(pages)
+    live = PracticePage.objects.live()
+    assert list(live.filter(locale=greek.locale).search("housing")) == [greek]
+    assert list(live.filter(locale=english.locale).search("στέγαση")) == [english]
+
+    # Outside a rebuild, publishing writes the family again (Wagtail's signals may write it more than once).
+    written.clear()
+    greek.save_revision().publish()
+    assert {entry for entry in written if entry in pages} == set(pages)
