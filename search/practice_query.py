@@ -16,13 +16,18 @@ filters narrow that queryset, the text query (search.matching) narrows it
 further with the backend's full-text match as a subquery, and the facets
 are counted by GROUP BY queries over the practices that match the query and
 every other facet (search.facets: one query for the five facets of one value
-per practice, one for each to-many facet). Only the ids of the page shown
-and the grouped counts reach Python (docs/decisions/0013-search-in-sql.md).
+per practice, one for each to-many facet). Only the ids of the page shown,
+the ids the text query matches and the grouped counts reach Python
+(docs/decisions/0013-search-in-sql.md, 0103-text-matched-once.md).
 """
+
+import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db import connection
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
 from practices.models import PracticePage
@@ -134,7 +139,16 @@ class PracticeQuery:
     def filtered(self, exclude=()):
         """The practices matching the query and every facet but those in `exclude`, lazily."""
         queryset = self.narrowed(exclude)
-        return self.text_match.restrict(queryset) if self.has_query else queryset
+        return queryset.filter(among(self.matched_ids)) if self.has_query else queryset
+
+    @cached_property
+    def matched_ids(self):
+        """The ids of every practice in scope that the text query matches, from one query.
+
+        The count and each facet's count are taken over them, instead of
+        each repeating the full-text match (decision 0103).
+        """
+        return list(self.text_match.restrict(self.scope).order_by().values_list("pk", flat=True))
 
     @cached_property
     def ordered_ids(self):
@@ -247,3 +261,15 @@ class QuerysetIds(LazyIds):
 
     def _fetch(self, start, stop):
         return list(self.queryset.values_list("pk", flat=True)[start:stop])
+
+
+def among(ids):
+    """`pk IN ids`, with all the ids in one parameter however many they are.
+
+    A statement with thousands of parameters costs more to build and send
+    than the ids cost to read.
+    """
+    ids = [int(pk) for pk in ids]
+    if connection.vendor == "postgresql":
+        return Q(pk__in=RawSQL("SELECT unnest(%s::integer[])", [ids]))
+    return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
