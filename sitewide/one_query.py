@@ -19,6 +19,7 @@ modelcluster) is simply read as it is.
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db import connections
 from django.db.models import DecimalField, F, QuerySet, TextField, Value
@@ -60,12 +61,12 @@ class CompiledLists:
         self.compiled = {}
 
     def read(self, **numbers):
-        names = sorted(numbers)
-        statement, sql, template, positions = self.compiled.get(tuple(names)) or self.compile(names)
-        params = list(template)
-        for position, name in positions:
+        names = tuple(sorted(numbers))
+        compiled = self.compiled.get(names) or self.compile(names)
+        params = list(compiled.params)
+        for position, name in compiled.positions:
             params[position] = numbers[name]
-        return statement.read(sql, params)
+        return compiled.statement.read(compiled.sql, params)
 
     def compile(self, names):
         stand_ins = {name: FIRST_STAND_IN - index for index, name in enumerate(names)}
@@ -76,8 +77,17 @@ class CompiledLists:
         missing = set(names) - {name for _position, name in positions}
         if missing:
             raise ValueError(f"the lists' query does not use {sorted(missing)}")
-        self.compiled[tuple(names)] = compiled = (statement, sql, tuple(params), positions)
+        self.compiled[names] = compiled = Compiled(statement, sql, tuple(params), positions)
         return compiled
+
+
+class Compiled(NamedTuple):
+    """A statement's SQL, its parameters with stand-ins, and where each named number goes."""
+
+    statement: "Statement"
+    sql: str
+    params: tuple
+    positions: list
 
 
 @dataclass(frozen=True)
